@@ -1,0 +1,25 @@
+package org.csat.cli;
+
+/**
+ * One sub-command of {@code bin/csat}. {@link Main} picks it by name, hands it the
+ * remaining arguments and turns its return value into the process exit code.
+ */
+public interface Command {
+
+    /** The word typed after {@code bin/csat}. */
+    String name();
+
+    /** One line for the top-level help. */
+    String summary();
+
+    /** Full usage text printed by {@code --help}. */
+    String usage();
+
+    /**
+     * Runs the command.
+     *
+     * @return the process exit code: 0 on success
+     * @throws UsageException when the arguments are wrong (printed with the usage, exit 2)
+     */
+    int run(Args args) throws Exception;
+}
