@@ -15,6 +15,12 @@ public interface Command {
     /** Full usage text printed by {@code --help}. */
     String usage();
 
+    /** Names of the options that take a value (without {@code --}). */
+    java.util.Set<String> valuedOptions();
+
+    /** Names of the options that take none. */
+    java.util.Set<String> flags();
+
     /**
      * Runs the command.
      *

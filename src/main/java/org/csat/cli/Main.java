@@ -1,0 +1,73 @@
+package org.csat.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one entry point of the jar, for bin/csat and spark-submit alike:
+ * {@code csat <command> [options]}. Exit codes: 0 success, 1 the run failed (the reason is
+ * the last line on stderr), 2 the command line is wrong.
+ */
+public final class Main {
+    private static final List<Command> COMMANDS = List.of(new NightlyCommand(), new QueryCommand());
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        Map<String, Command> byName = new LinkedHashMap<>();
+        COMMANDS.forEach(c -> byName.put(c.name(), c));
+        if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
+            out.println(topLevelHelp(byName));
+            return argv.length == 0 ? 2 : 0;
+        }
+        Command command = byName.get(argv[0]);
+        if (command == null) {
+            err.println("csat: unknown command '" + argv[0] + "'");
+            err.println(topLevelHelp(byName));
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            out.println(command.usage());
+            return 0;
+        }
+        try {
+            return command.run(Args.parse(rest, command.valuedOptions(), command.flags()));
+        } catch (UsageException e) {
+            err.println("csat " + command.name() + ": " + e.getMessage());
+            err.println(command.usage());
+            return 2;
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            err.println("csat " + command.name() + " failed: " + oneLine(e));
+            return 1;
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        message = message.replaceAll("\\s+", " ").trim();
+        return message.length() <= 400 ? message : message.substring(0, 397) + "...";
+    }
+
+    private static String topLevelHelp(Map<String, Command> commands) {
+        StringBuilder help = new StringBuilder("usage: csat <command> [options]   (csat <command> --help for its options)\n\ncommands:\n");
+        commands.values().forEach(c -> help.append(String.format("  %-10s %s%n", c.name(), c.summary())));
+        return help.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,151 @@
+package org.csat.cli;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.spark.sql.SparkSession;
+import org.csat.config.PipelineConfig;
+import org.csat.job.NightlyJob;
+import org.csat.tables.PipelineRunLog;
+import org.csat.tables.Warehouse;
+
+/** {@code csat nightly}: ingest, score and compare; logs the run in {@code pipeline_runs}. */
+public final class NightlyCommand implements Command {
+    @Override
+    public String name() {
+        return "nightly";
+    }
+
+    @Override
+    public String summary() {
+        return "ingest transcripts, score conversations, rebuild the gold tables";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: csat nightly [--input DIR] [--warehouse DIR] [--date YYYY-MM-DD | --from D --to D]
+                                    [--conf FILE] [--set key=value[;key=value...]] [--rescore]
+
+                  --input DIR      transcripts: .jsonl, .jsonl.gz, .csv files, any depth (default sample-data/transcripts)
+                  --warehouse DIR  where the Delta tables live (default warehouse)
+                  --date D         take only the night D: files under a directory named D or date=D
+                  --from D --to D  take the nights from D to D, inclusive (either end may be left open)
+                  --conf FILE      a properties file overriding conf/csat.properties (phrases/ beside it overrides phrase lists)
+                  --set k=v        override single settings, ';'-separated
+                  --rescore        re-score every conversation in bronze, not only the new and changed ones
+
+                Exit code 0 on success; 1 on failure, with the reason on the last line of stderr.""";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("input", "warehouse", "date", "from", "to", "conf", "set");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("rescore");
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
+        }
+        LocalDate from = date(args, "from");
+        LocalDate to = date(args, "to");
+        if (args.has("date")) {
+            if (from != null || to != null) {
+                throw new UsageException("give either --date or --from/--to, not both");
+            }
+            from = date(args, "date");
+            to = from;
+        }
+        PipelineConfig config = loadConfig(args);
+        String input = args.get("input", "sample-data/transcripts");
+        String warehouseDir = args.get("warehouse", "warehouse");
+        Instant started = Instant.now();
+        String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+        SparkSession spark = SparkSessions.create("csat nightly", config);
+        Warehouse warehouse = new Warehouse(spark, warehouseDir);
+        PipelineRunLog log = new PipelineRunLog(spark, warehouse);
+        String arguments = args.options().toString();
+        try {
+            NightlyJob.Result result = new NightlyJob(spark, warehouse)
+                    .config(config).inputDir(input).nights(from, to).rescore(args.has("rescore"))
+                    .execute(runId, Timestamp.from(started));
+            var ingest = result.ingest();
+            log.append(new PipelineRunLog.Entry(runId, name(), arguments, Timestamp.from(started), Timestamp.from(Instant.now()),
+                    "succeeded", null, ingest.inputFiles(), ingest.recordsRead(), ingest.recordsAccepted(),
+                    ingest.recordsQuarantined(), ingest.conversationsAccepted(), result.rowsWritten()));
+            System.out.printf("run %s succeeded in %.1f s%n", runId, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+            System.out.printf("  input files %d (%d outside the date range), records read %d = accepted %d + quarantined %d%n",
+                    ingest.inputFiles(), ingest.filesOutsideRange(), ingest.recordsRead(), ingest.recordsAccepted(),
+                    ingest.recordsQuarantined());
+            System.out.printf("  conversations accepted %d, scored %d%n", ingest.conversationsAccepted(), result.conversationsScored());
+            System.out.println("  rows written: " + result.rowsWritten());
+            if (ingest.inputFiles() == 0) {
+                System.err.println("warning: no input files found under " + input
+                        + (from != null || to != null ? " for the nights asked for" : ""));
+            }
+            System.out.println("  tables in " + warehouseDir + "/; try: bin/csat query \"SELECT * FROM gold_cohort_daily LIMIT 20\"");
+            return 0;
+        } catch (Exception e) {
+            try {
+                log.append(new PipelineRunLog.Entry(runId, name(), arguments, Timestamp.from(started), Timestamp.from(Instant.now()),
+                        "failed", Main.oneLine(e), null, null, null, null, null, null));
+            } catch (Exception logFailure) {
+                e.addSuppressed(logFailure);
+            }
+            throw e;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static PipelineConfig loadConfig(Args args) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        String set = args.get("set");
+        if (set != null) {
+            for (String pair : set.split(";")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--set expects key=value, got '" + pair + "'");
+                }
+                overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        try {
+            return PipelineConfig.load(args.has("conf") ? Path.of(args.get("conf")) : null, overrides);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static LocalDate date(Args args, String name) {
+        String value = args.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date like 2024-03-01, got '" + value + "'");
+        }
+    }
+}

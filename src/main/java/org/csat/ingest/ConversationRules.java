@@ -1,0 +1,111 @@
+package org.csat.ingest;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The input contract's rules for a whole conversation, shared by the JSON and CSV readers so
+ * both formats accept and reject alike. Repairs (each documented in docs/ingest.md):
+ * role names are lower-cased; a message without {@code ts} inherits the previous message's
+ * (the first one inherits {@code started_at}); CSV conversations without {@code started_at}
+ * start at their first message; a missing {@code ended_at} becomes the last message's
+ * {@code ts}; a missing {@code channel} becomes {@code chat}. Messages are then ordered by
+ * ts, then by source position, and numbered from 0.
+ */
+final class ConversationRules {
+    static final Set<String> ROLES = Set.of("customer", "bot", "agent", "system");
+
+    private ConversationRules() {
+    }
+
+    static String role(String value, int position) throws RejectedRecord {
+        String role = value.strip().toLowerCase(Locale.ROOT);
+        if (!ROLES.contains(role)) {
+            throw new RejectedRecord(Reasons.UNKNOWN_ROLE, "message " + (position + 1) + " has role '"
+                    + Timestamps.abbreviate(value) + "'; expected customer, bot, agent or system");
+        }
+        return role;
+    }
+
+    static void checkText(String role, String text, int position, int maxChars) throws RejectedRecord {
+        if ("system".equals(role)) {
+            return;
+        }
+        if (text == null) {
+            throw new RejectedRecord(Reasons.MISSING_FIELD, "message " + (position + 1) + " (" + role + ") has no text");
+        }
+        if (text.isBlank()) {
+            throw new RejectedRecord(Reasons.EMPTY_TEXT, "message " + (position + 1) + " (" + role + ") has empty text");
+        }
+        if (text.length() > maxChars) {
+            throw new RejectedRecord(Reasons.OVERSIZE_TEXT, "message " + (position + 1) + " (" + role + ") is "
+                    + text.length() + " characters long; the limit is " + maxChars + " (ingest.max_message_chars)");
+        }
+    }
+
+    static Integer csat(Object value) throws RejectedRecord {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(text);
+            if (number == Math.rint(number) && number >= 1 && number <= 5) {
+                return (int) number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the rejection below
+        }
+        throw new RejectedRecord(Reasons.BAD_CSAT, "csat '" + Timestamps.abbreviate(text) + "' is not a whole number from 1 to 5");
+    }
+
+    /** Checks the conversation as a whole and returns its messages ordered and numbered. */
+    static List<MessageDraft> finish(ConversationDraft draft) throws RejectedRecord {
+        if (draft.conversationId == null || draft.conversationId.isBlank()) {
+            throw new RejectedRecord(Reasons.MISSING_FIELD, "conversation_id is missing");
+        }
+        if (draft.messages.isEmpty()) {
+            throw new RejectedRecord(Reasons.NO_MESSAGES, "conversation has no messages");
+        }
+        if (draft.messages.stream().allMatch(m -> "system".equals(m.role()))) {
+            throw new RejectedRecord(Reasons.ONLY_SYSTEM_MESSAGES,
+                    "conversation has only system events, no customer, bot or agent message");
+        }
+        List<MessageDraft> sourceOrder = new ArrayList<>(draft.messages);
+        sourceOrder.sort(Comparator.comparingInt(MessageDraft::position));
+        if (draft.startedAt == null) {
+            draft.startedAt = sourceOrder.stream().map(MessageDraft::ts).filter(t -> t != null)
+                    .min(Comparator.naturalOrder()).orElse(null);
+            if (draft.startedAt == null) {
+                throw new RejectedRecord(Reasons.MISSING_FIELD, "started_at is missing and no message has a ts");
+            }
+        }
+        List<MessageDraft> filled = new ArrayList<>(sourceOrder.size());
+        Timestamp previous = draft.startedAt;
+        for (MessageDraft m : sourceOrder) {
+            Timestamp ts = m.ts() == null ? previous : m.ts();
+            filled.add(new MessageDraft(m.position(), ts, m.role(), m.agentId(), m.event(), m.text()));
+            previous = ts;
+        }
+        filled.sort(Comparator.comparing(MessageDraft::ts).thenComparingInt(MessageDraft::position));
+        List<MessageDraft> ordered = new ArrayList<>(filled.size());
+        for (int seq = 0; seq < filled.size(); seq++) {
+            MessageDraft m = filled.get(seq);
+            ordered.add(new MessageDraft(seq, m.ts(), m.role(), m.agentId(), m.event(), m.text()));
+        }
+        if (draft.endedAt == null) {
+            draft.endedAt = ordered.get(ordered.size() - 1).ts();
+        }
+        if (draft.channel == null || draft.channel.isBlank()) {
+            draft.channel = "chat";
+        }
+        return ordered;
+    }
+}

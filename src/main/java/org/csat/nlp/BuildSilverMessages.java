@@ -1,0 +1,81 @@
+package org.csat.nlp;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.csat.config.PipelineConfig;
+import org.csat.tables.TableSchemas;
+
+/**
+ * Bronze conversations -> one row per message with its language and CoreNLP sentiment.
+ * A conversation's language is the source's, lower-cased, else guessed from the customer's
+ * words ({@link LanguageGuesser}); every message carries its conversation's language, as
+ * single short messages are too short to guess. Customer, bot and agent messages in a
+ * language of {@code sentiment.languages} are scored ({@link ScoreSentences}); system events
+ * and other languages get null sentiment rather than an English model's guess.
+ */
+public final class BuildSilverMessages {
+    private final PipelineConfig config;
+    private final int scoringPartitions;
+
+    public BuildSilverMessages(PipelineConfig config, int scoringPartitions) {
+        this.config = config;
+        this.scoringPartitions = scoringPartitions;
+    }
+
+    /** Adds {@code language} (resolved) and {@code language_source} to bronze conversations. */
+    public Dataset<Row> withLanguage(Dataset<Row> bronze) {
+        UserDefinedFunction guess = udf(new GuessLanguageUdf(config.languageMinConfidence()), DataTypes.StringType);
+        Column customerText = expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
+        Column source = lower(trim(col("language")));
+        Column hasSource = source.isNotNull().and(source.notEqual(""));
+        Column guessed = guess.apply(customerText);
+        return bronze
+                .withColumn("guessed_language", when(hasSource, lit(null)).otherwise(guessed))
+                .withColumn("language_source", when(hasSource, lit("source"))
+                        .when(col("guessed_language").equalTo(LanguageGuesser.UNDETERMINED), lit("unknown"))
+                        .otherwise(lit("detected")))
+                .withColumn("language", when(hasSource, source).otherwise(col("guessed_language")))
+                .drop("guessed_language");
+    }
+
+    /** @param conversations bronze rows after {@link #withLanguage} */
+    public Dataset<Row> apply(Dataset<Row> conversations) {
+        Dataset<Row> messages = conversations
+                .select(col("conversation_id"), col("language"), to_date(col("started_at")).as("date"),
+                        explode(col("messages")).as("m"))
+                .select(col("conversation_id"), col("m.seq").as("seq"), col("m.ts").as("ts"), col("date"),
+                        col("m.role").as("role"), col("m.agent_id").as("agent_id"), col("m.event").as("event"),
+                        col("m.text").as("text"), col("language"));
+        Column primary = regexp_extract(col("language"), "^([a-z]+)", 1);
+        Column scorable = col("role").notEqual("system").and(col("text").isNotNull())
+                .and(primary.isin(config.sentimentLanguages().toArray()));
+        Dataset<Row> keyed = messages.withColumn("score_key", when(scorable, col("text")));
+        Dataset<Row> scores = new ScoreSentences(config, scoringPartitions)
+                .apply(keyed.where(col("score_key").isNotNull()).select(col("score_key").as("text")))
+                .withColumnRenamed("text", "score_key");
+        return keyed.join(scores, keyed.col("score_key").equalTo(scores.col("score_key")), "left")
+                .selectExpr(quoted(TableSchemas.SILVER_MESSAGES.fieldNames()));
+    }
+
+    static String[] quoted(String[] names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = "`" + names[i] + "`";
+        }
+        return out;
+    }
+}

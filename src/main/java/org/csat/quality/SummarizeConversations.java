@@ -1,0 +1,91 @@
+package org.csat.quality;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.csat.config.PipelineConfig;
+import org.csat.nlp.PhraseMatchUdf;
+import org.csat.tables.TableSchemas;
+
+/**
+ * Silver messages + bronze conversation fields -> one row per conversation with who handled
+ * it and the customer's sentiment path. {@code handled_by}: {@code bot} when only the bot
+ * answered, {@code human} when an agent answered first, {@code bot_to_human} when a bot turn
+ * is followed by an agent turn (with or without a handoff event), {@code none} when nobody
+ * answered. {@code asked_for_human} counts customer messages that match the
+ * {@code asked_for_human} phrase list of the conversation's language. Sentiment start/end
+ * are the customer's first and last scored messages; shift is end minus start.
+ */
+public final class SummarizeConversations {
+    private final PipelineConfig config;
+    private final String runId;
+
+    public SummarizeConversations(PipelineConfig config, String runId) {
+        this.config = config;
+        this.runId = runId;
+    }
+
+    /**
+     * @param messages      silver messages of the batch
+     * @param conversations bronze rows of the batch, with resolved {@code language} and {@code language_source}
+     */
+    public Dataset<Row> apply(Dataset<Row> messages, Dataset<Row> conversations) {
+        UserDefinedFunction askedForHuman = udf(new PhraseMatchUdf(config.phrases(), "asked_for_human"), DataTypes.BooleanType);
+        Column isCustomer = col("role").equalTo("customer");
+        Column customerScored = isCustomer.and(col("sentiment").isNotNull());
+        Dataset<Row> perConversation = messages.groupBy("conversation_id").agg(
+                sum(when(isCustomer, 1).otherwise(0)).cast("int").as("customer_turns"),
+                sum(when(col("role").equalTo("bot"), 1).otherwise(0)).cast("int").as("bot_turns"),
+                sum(when(col("role").equalTo("agent"), 1).otherwise(0)).cast("int").as("agent_turns"),
+                min(when(col("role").equalTo("bot"), col("seq"))).as("first_bot_seq"),
+                min(when(col("role").equalTo("agent"), col("seq"))).as("first_agent_seq"),
+                max(when(col("role").equalTo("agent"), col("seq"))).as("last_agent_seq"),
+                max(col("role").equalTo("system").and(lower(col("event")).equalTo("handoff"))).as("handoff_event"),
+                sum(when(isCustomer.and(askedForHuman.apply(col("text"), col("language"))), 1).otherwise(0))
+                        .cast("int").as("asked_for_human_count"),
+                min(when(customerScored, struct(col("seq"), col("sentiment")))).getField("sentiment").as("customer_sentiment_start"),
+                max(when(customerScored, struct(col("seq"), col("sentiment")))).getField("sentiment").as("customer_sentiment_end"));
+
+        Column botThenAgent = col("first_bot_seq").isNotNull().and(col("last_agent_seq").gt(col("first_bot_seq")))
+                .and(col("first_agent_seq").isNull().or(col("first_agent_seq").gt(col("first_bot_seq"))));
+        Column handledBy = when(botThenAgent, lit("bot_to_human"))
+                .when(col("first_agent_seq").isNotNull(), lit("human"))
+                .when(col("first_bot_seq").isNotNull(), lit("bot"))
+                .otherwise(lit("none"));
+
+        return conversations.select("conversation_id", "customer_id", "channel", "started_at", "ended_at", "topic",
+                        "language", "language_source", "csat", "metadata")
+                .join(perConversation, "conversation_id")
+                .withColumn("date", to_date(col("started_at")))
+                .withColumn("handled_by", handledBy)
+                .withColumn("handoff", coalesce(col("handoff_event"), lit(false)).or(handledBy.equalTo("bot_to_human")))
+                .withColumn("asked_for_human", col("asked_for_human_count").gt(0))
+                .withColumn("duration_s", unix_micros(col("ended_at")).minus(unix_micros(col("started_at"))).divide(1e6))
+                .withColumn("customer_sentiment_shift", col("customer_sentiment_end").minus(col("customer_sentiment_start")))
+                .withColumn("scored_run_id", lit(runId))
+                .selectExpr(quoted(TableSchemas.SILVER_CONVERSATIONS.fieldNames()));
+    }
+
+    private static String[] quoted(String[] names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = "`" + names[i] + "`";
+        }
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package org.csat.tables;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The one place that declares the schema of every table and of the records passed between
+ * stages. docs/tables.md documents each column; a test checks the two agree.
+ */
+public final class TableSchemas {
+    private TableSchemas() {
+    }
+
+    /** One message as ingested (nested fields are nullable: Delta enforces no nested NOT NULL): position after ordering, then the contract's fields. */
+    public static final StructType MESSAGE = new StructType()
+            .add("seq", IntegerType, true)
+            .add("ts", TimestampType, true)
+            .add("role", StringType, true)
+            .add("agent_id", StringType, true)
+            .add("event", StringType, true)
+            .add("text", StringType, true);
+
+    /** Conversation-level fields of the input contract, shared by bronze and the parsed records. */
+    private static StructType conversationFields(StructType base) {
+        return base
+                .add("conversation_id", StringType, true)
+                .add("customer_id", StringType, true)
+                .add("channel", StringType, true)
+                .add("language", StringType, true)
+                .add("started_at", TimestampType, true)
+                .add("ended_at", TimestampType, true)
+                .add("topic", StringType, true)
+                .add("csat", IntegerType, true)
+                .add("messages", createArrayType(MESSAGE, true), true)
+                .add("metadata", createMapType(StringType, StringType, true), true);
+    }
+
+    /** A CSV row kept with its assembled conversation, so a rejection can quarantine each row. */
+    public static final StructType RAW_ROW = new StructType()
+            .add("record_no", LongType, true)
+            .add("raw", StringType, true);
+
+    /**
+     * What the file reader emits for every record it sees (a JSON line, a CSV row, or a
+     * whole file it cannot read): either the parsed fields or an error. CSV rows carry one
+     * message each and are assembled into conversations later, when {@code source_records}
+     * becomes the number of rows and {@code raw_rows} keeps them.
+     */
+    public static final StructType PARSED_RECORD = conversationFields(new StructType()
+            .add("source_file", StringType, false)
+            .add("record_no", LongType, false)
+            .add("source_format", StringType, false)
+            .add("raw", StringType, true)
+            .add("error_code", StringType, true)
+            .add("error", StringType, true)
+            .add("source_records", LongType, false)
+            .add("raw_rows", createArrayType(RAW_ROW, true), true));
+
+    public static final StructType BRONZE_CONVERSATIONS = conversationFields(new StructType())
+            .add("source_format", StringType, false)
+            .add("source_file", StringType, false)
+            .add("source_record_no", LongType, false)
+            .add("source_records", LongType, false)
+            .add("raw", StringType, true)
+            .add("record_hash", StringType, false)
+            .add("ingest_run_id", StringType, false)
+            .add("ingested_at", TimestampType, false);
+
+    public static final StructType QUARANTINE = new StructType()
+            .add("source_file", StringType, false)
+            .add("record_no", LongType, false)
+            .add("source_format", StringType, true)
+            .add("conversation_id", StringType, true)
+            .add("raw", StringType, true)
+            .add("reason_code", StringType, false)
+            .add("reason", StringType, false)
+            .add("run_id", StringType, false)
+            .add("quarantined_at", TimestampType, false);
+
+    public static final StructType SILVER_MESSAGES = new StructType()
+            .add("conversation_id", StringType, false)
+            .add("seq", IntegerType, false)
+            .add("ts", TimestampType, true)
+            .add("date", DateType, true)
+            .add("role", StringType, false)
+            .add("agent_id", StringType, true)
+            .add("event", StringType, true)
+            .add("text", StringType, true)
+            .add("language", StringType, true)
+            .add("sentiment", DoubleType, true)
+            .add("sentiment_label", StringType, true)
+            .add("sentences", IntegerType, true)
+            .add("sentences_scored", IntegerType, true);
+
+    public static final StructType SILVER_CONVERSATIONS = new StructType()
+            .add("conversation_id", StringType, false)
+            .add("customer_id", StringType, true)
+            .add("channel", StringType, true)
+            .add("started_at", TimestampType, false)
+            .add("ended_at", TimestampType, true)
+            .add("date", DateType, false)
+            .add("topic", StringType, true)
+            .add("language", StringType, true)
+            .add("language_source", StringType, false)
+            .add("handled_by", StringType, false)
+            .add("handoff", BooleanType, false)
+            .add("asked_for_human", BooleanType, false)
+            .add("asked_for_human_count", IntegerType, false)
+            .add("customer_turns", IntegerType, false)
+            .add("bot_turns", IntegerType, false)
+            .add("agent_turns", IntegerType, false)
+            .add("duration_s", DoubleType, true)
+            .add("customer_sentiment_start", DoubleType, true)
+            .add("customer_sentiment_end", DoubleType, true)
+            .add("customer_sentiment_shift", DoubleType, true)
+            .add("csat", IntegerType, true)
+            .add("metadata", createMapType(StringType, StringType, true), true)
+            .add("scored_run_id", StringType, false);
+
+    public static final StructType GOLD_COHORT_DAILY = new StructType()
+            .add("date", DateType, false)
+            .add("handled_by", StringType, false)
+            .add("conversations", LongType, false)
+            .add("customer_sentiment_end_mean", DoubleType, true)
+            .add("customer_sentiment_shift_mean", DoubleType, true)
+            .add("handoff_rate", DoubleType, true)
+            .add("asked_for_human_rate", DoubleType, true)
+            .add("csat_mean", DoubleType, true)
+            .add("csat_count", LongType, false);
+
+    public static final StructType PIPELINE_RUNS = new StructType()
+            .add("run_id", StringType, false)
+            .add("command", StringType, false)
+            .add("arguments", StringType, true)
+            .add("started_at", TimestampType, false)
+            .add("ended_at", TimestampType, false)
+            .add("status", StringType, false)
+            .add("error", StringType, true)
+            .add("input_files", LongType, true)
+            .add("records_read", LongType, true)
+            .add("records_accepted", LongType, true)
+            .add("records_quarantined", LongType, true)
+            .add("conversations_accepted", LongType, true)
+            .add("rows_written", createMapType(StringType, LongType, true), true);
+}

@@ -1,0 +1,106 @@
+package org.csat.tables;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The warehouse directory and its Delta tables: where each {@link Table} lives, creating it
+ * with its declared schema on first use, reading it, registering every table as a view under
+ * its name for SQL, and the row counts of a table's latest commit (from the Delta log, so
+ * counting costs no Spark job).
+ */
+public final class Warehouse {
+    private final SparkSession spark;
+    private final String root;
+
+    public Warehouse(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public String path(Table table) {
+        return root + "/" + table.tableName();
+    }
+
+    public boolean exists(Table table) {
+        return DeltaTable.isDeltaTable(spark, path(table));
+    }
+
+    /** The table, created empty with its schema if it is not there yet. */
+    public DeltaTable open(Table table) {
+        if (!exists(table)) {
+            DeltaTable.createIfNotExists(spark)
+                    .location(path(table))
+                    .addColumns(table.schema())
+                    .execute();
+        }
+        return DeltaTable.forPath(spark, path(table));
+    }
+
+    public Dataset<Row> read(Table table) {
+        open(table);
+        return spark.read().format("delta").load(path(table));
+    }
+
+    /** Registers every existing table as a temporary view under its name; returns the names. */
+    public List<String> registerViews() {
+        List<String> names = new ArrayList<>();
+        for (Table table : Table.values()) {
+            if (exists(table)) {
+                spark.read().format("delta").load(path(table)).createOrReplaceTempView(table.tableName());
+                names.add(table.tableName());
+            }
+        }
+        return names;
+    }
+
+    /** The table's current Delta version, -1 when it does not exist yet. */
+    public long version(Table table) {
+        if (!exists(table)) {
+            return -1;
+        }
+        return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+    }
+
+    /**
+     * Rows written by the commits after {@code versionBefore}: inserted + updated + deleted for
+     * merges, output rows for plain writes. Read from the commits' operation metrics in the
+     * Delta log, so it costs no scan of the data.
+     */
+    public long rowsWrittenSince(Table table, long versionBefore) {
+        long written = 0;
+        List<Row> commits = DeltaTable.forPath(spark, path(table)).history()
+                .where(functions.col("version").gt(versionBefore))
+                .select(functions.col("operationMetrics")).collectAsList();
+        for (Row commit : commits) {
+            Map<String, String> metrics = commit.isNullAt(0) ? Map.of() : commit.getJavaMap(0);
+            if (metrics.containsKey("numTargetRowsInserted")) {
+                for (String key : List.of("numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsDeleted")) {
+                    written += Long.parseLong(metrics.getOrDefault(key, "0"));
+                }
+            } else {
+                written += Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+            }
+        }
+        return written;
+    }
+
+    /** Whether the warehouse directory exists at all (for the query command's message). */
+    public boolean isPresent() throws IOException {
+        Path path = new Path(root);
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    }
+}
