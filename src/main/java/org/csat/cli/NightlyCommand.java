@@ -78,7 +78,8 @@ public final class NightlyCommand implements Command {
         String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-        SparkSession spark = SparkSessions.create("csat nightly", config);
+        SparkSessions.Handle session = SparkSessions.open("csat nightly", config);
+        SparkSession spark = session.spark();
         Warehouse warehouse = new Warehouse(spark, warehouseDir);
         PipelineRunLog log = new PipelineRunLog(spark, warehouse);
         String arguments = args.options().toString();
@@ -111,7 +112,7 @@ public final class NightlyCommand implements Command {
             }
             throw e;
         } finally {
-            spark.stop();
+            session.close();
         }
     }
 

@@ -59,8 +59,8 @@ public final class QueryCommand implements Command {
             throw new UsageException("--format must be table, csv or json, got '" + format + "'");
         }
         int limit = args.getInt("limit", 200);
-        SparkSession spark = SparkSessions.create("csat query", PipelineConfig.defaults());
-        try {
+        try (SparkSessions.Handle session = SparkSessions.open("csat query", PipelineConfig.defaults())) {
+            SparkSession spark = session.spark();
             Warehouse warehouse = new Warehouse(spark, args.get("warehouse", "warehouse"));
             if (!warehouse.isPresent()) {
                 throw new IllegalArgumentException("no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
@@ -73,8 +73,6 @@ public final class QueryCommand implements Command {
                 default -> printTable(result, limit);
             }
             return 0;
-        } finally {
-            spark.stop();
         }
     }
 

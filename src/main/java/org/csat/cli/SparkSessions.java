@@ -13,6 +13,27 @@ public final class SparkSessions {
     private SparkSessions() {
     }
 
+    /**
+     * A session for one command. Closing it stops the session only when this call created it,
+     * so a command run inside a test or a notebook leaves the caller's session running.
+     */
+    public record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                spark.stop();
+            }
+        }
+    }
+
+    public static Handle open(String appName, PipelineConfig config) {
+        var active = SparkSession.getActiveSession();
+        if (active.isDefined()) {
+            return new Handle(active.get(), false);
+        }
+        return new Handle(create(appName, config), true);
+    }
+
     public static SparkSession create(String appName, PipelineConfig config) {
         SparkConf given = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder()
