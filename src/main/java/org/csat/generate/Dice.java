@@ -38,10 +38,6 @@ final class Dice {
         return low + random.nextInt(high - low + 1);
     }
 
-    double uniform() {
-        return random.nextDouble();
-    }
-
     double gaussian() {
         return random.nextGaussian();
     }
@@ -52,7 +48,7 @@ final class Dice {
         return (int) Math.round(value);
     }
 
-    char digit() {
+    private char digit() {
         return (char) ('0' + random.nextInt(10));
     }
 

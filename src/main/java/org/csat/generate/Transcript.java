@@ -65,10 +65,6 @@ final class Transcript {
         now += seconds;
     }
 
-    long now() {
-        return now;
-    }
-
     int customerTurns() {
         return customerTurns;
     }
