@@ -1,0 +1,5 @@
+package org.csat.generate;
+
+/** What a {@link GenerateTranscripts} run wrote: data files, conversations and messages. */
+public record GenerateResult(int files, long conversations, long messages) {
+}
