@@ -22,9 +22,15 @@ public final class Warehouse {
     private final SparkSession spark;
     private final String root;
 
+    /** @param root a directory on any Hadoop file system; a relative path is taken from the working directory */
     public Warehouse(SparkSession spark, String root) {
         this.spark = spark;
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        try {
+            Path path = new Path(root);
+            this.root = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot resolve warehouse " + root, e);
+        }
     }
 
     public String root() {
