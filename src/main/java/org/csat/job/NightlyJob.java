@@ -39,7 +39,8 @@ public final class NightlyJob {
     private boolean rescore;
 
     /** What the run did: ingest's reconciled counts and rows written per table. */
-    public record Result(IngestTranscripts.Result ingest, long conversationsScored, Map<String, Long> rowsWritten) {
+    public record Result(IngestTranscripts.Result ingest, long conversationsScored, Map<String, Long> rowsWritten,
+                         Map<String, Double> stageSeconds) {
     }
 
     public NightlyJob(SparkSession spark, Warehouse warehouse) {
@@ -73,9 +74,13 @@ public final class NightlyJob {
         if (inputDir == null) {
             throw new IllegalArgumentException("inputDir must be set");
         }
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        long t0 = System.nanoTime();
         IngestTranscripts.Result ingest = new IngestTranscripts(spark, warehouse)
                 .config(config).inputDir(inputDir).nights(from, to).run(runId, runTime).execute();
         Map<String, Long> written = new TreeMap<>(ingest.rowsWritten());
+        long t1 = System.nanoTime();
+        seconds.put("ingest", (t1 - t0) / 1e9);
 
         spark.sparkContext().setJobGroup("SCORE", "score changed conversations (run " + runId + ")", false);
         Dataset<Row> bronze = warehouse.read(Table.BRONZE_CONVERSATIONS);
@@ -101,6 +106,8 @@ public final class NightlyJob {
             conversations.unpersist();
         }
 
+        long t2 = System.nanoTime();
+        seconds.put("score", (t2 - t1) / 1e9);
         spark.sparkContext().setJobGroup("GOLD", "rebuild gold tables (run " + runId + ")", false);
         Dataset<Row> daily = new BuildCohortDaily().apply(warehouse.read(Table.SILVER_CONVERSATIONS));
         long before = warehouse.version(Table.GOLD_COHORT_DAILY);
@@ -108,6 +115,7 @@ public final class NightlyJob {
         daily.write().format("delta").mode("overwrite").save(warehouse.path(Table.GOLD_COHORT_DAILY));
         written.put(Table.GOLD_COHORT_DAILY.tableName(), warehouse.rowsWrittenSince(Table.GOLD_COHORT_DAILY, before));
         spark.sparkContext().clearJobGroup();
-        return new Result(ingest, scored, written);
+        seconds.put("gold", (System.nanoTime() - t2) / 1e9);
+        return new Result(ingest, scored, written, seconds);
     }
 }
