@@ -74,13 +74,18 @@ public final class SentimentModel {
 
     /**
      * Class probabilities of one sentence, index 0 = very negative .. 4 = very positive,
-     * or null when the parser gives no tree (e.g. over {@code maxTokens} tokens).
+     * or null when it has more than {@code maxTokens} tokens or the parser gives no tree.
+     * (Past {@code parse.maxlen} CoreNLP does not fail: it scores a flat fallback tree, a
+     * near-neutral guess, so the cap is enforced here.)
      */
     public static double[] score(String sentence, String parseModel, int maxTokens) {
         Annotation doc = new Annotation(sentence);
         scorer(parseModel, maxTokens).annotate(doc);
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         if (sentences == null || sentences.isEmpty()) {
+            return null;
+        }
+        if (sentences.get(0).get(CoreAnnotations.TokensAnnotation.class).size() > maxTokens) {
             return null;
         }
         Tree tree = sentences.get(0).get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
