@@ -61,13 +61,19 @@ public final class Warehouse {
         return spark.read().format("delta").load(path(table));
     }
 
-    /** Registers every existing table as a temporary view under its name; returns the names. */
+    /**
+     * Registers every table as a temporary view under its name; a table not written yet is an
+     * empty view with its schema, so queries never fail on a fresh warehouse. Returns the names
+     * of the tables that exist.
+     */
     public List<String> registerViews() {
         List<String> names = new ArrayList<>();
         for (Table table : Table.values()) {
             if (exists(table)) {
                 spark.read().format("delta").load(path(table)).createOrReplaceTempView(table.tableName());
                 names.add(table.tableName());
+            } else {
+                spark.createDataFrame(List.of(), table.schema()).createOrReplaceTempView(table.tableName());
             }
         }
         return names;
