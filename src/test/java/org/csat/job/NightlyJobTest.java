@@ -203,6 +203,16 @@ class NightlyJobTest {
         assertEquals(2L, first.<Long>getAs("conversations"));
     }
 
+    @Test
+    void reportShowsCohortsAndNoMessageText(@TempDir Path dir) throws Exception {
+        Path file = new org.csat.report.RenderReport(spark, warehouse).output(dir.resolve("report.html")).execute();
+        String html = java.nio.file.Files.readString(file);
+        assertTrue(html.contains("bot_to_human") && html.contains("<svg"), "cohort figures and the weekly charts");
+        assertTrue(html.contains("charged_twice"), "per-topic figures");
+        assertFalse(html.contains("worst service"), "aggregates only: no customer text");
+        assertFalse(html.contains("cust-"), "no customer ids");
+    }
+
     private Row conversation(String id) {
         return warehouse.read(Table.SILVER_CONVERSATIONS).where(col("conversation_id").equalTo(id)).first();
     }
