@@ -98,8 +98,8 @@ public final class AssessConversationQuality {
         Dataset<Row> silver = warehouse.read(Table.SILVER_CONVERSATIONS);
         Dataset<Row> messages = warehouse.read(Table.SILVER_MESSAGES);
         Dataset<Row> fresh = keep(batch);
-        Dataset<Row> earlier = earlierOfSameCustomers(silver, fresh);
-        Dataset<Row> resummarized = new SummarizeConversations(config, runId)
+        Dataset<Row> earlier = keep(earlierOfSameCustomers(silver, fresh));
+        Dataset<Row> resummarized = earlier.isEmpty() ? earlier : new SummarizeConversations(config, runId)
                 .apply(messages.join(earlier.select("conversation_id"), new String[] {"conversation_id"}, "left_semi"), earlier);
         Dataset<Row> r1 = keep(fresh.unionByName(resummarized).withColumn("_r1", lit(true)));
         Dataset<Row> after = silver.join(r1.select("conversation_id"), new String[] {"conversation_id"}, "left_anti")

@@ -3,6 +3,7 @@ package org.csat.quality;
 import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -11,8 +12,11 @@ import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,14 +39,18 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.csat.config.PipelineConfig;
 import org.csat.nlp.TextNormalizer;
 
 /**
- * Topic discovery from what customers write: each conversation's document is the set of its
- * customer messages' normalized words of three or more letters, minus Spark's stop-word lists
- * of the pipeline's languages; the model is MLlib k-means ({@code quality.topics.k} clusters,
+ * Topic discovery from what customers write: each conversation's document is the set of
+ * normalized words of three or more letters, minus Spark's stop-word lists of the pipeline's
+ * languages, of the customer's opening: their messages up to and including the first one of at
+ * least four words (at most three messages), where the contact reason is stated; later turns
+ * ("thanks", "still not working") say how it went, not what it was about. the model is MLlib k-means ({@code quality.topics.k} clusters,
  * seed {@code quality.topics.seed}) over L2-normalized TF-IDF vectors of a vocabulary of at
  * most {@code quality.topics.vocabulary_size} words found in at least
  * {@code quality.topics.min_doc_freq} documents. A cluster's top terms are the words with the
@@ -52,6 +60,10 @@ import org.csat.nlp.TextNormalizer;
 public final class DiscoverTopics {
     private static final List<String> STOP_WORD_LANGUAGES =
             List.of("english", "german", "french", "spanish", "swedish", "portuguese", "dutch", "italian");
+
+    /** A message of at least this many words states the contact reason; the opening ends with it. */
+    private static final int OPENING_MIN_WORDS = 4;
+    private static final int OPENING_MAX_MESSAGES = 3;
 
     private final PipelineConfig config;
 
@@ -70,10 +82,18 @@ public final class DiscoverTopics {
     /** conversation_id + {@code words}, from the customer messages of {@code conversations}. */
     public Dataset<Row> documents(Dataset<Row> conversations, Dataset<Row> messages) {
         Column normalized = udf(new NormalizeTextUdf(), DataTypes.StringType).apply(col("text"));
-        Column words = filter(split(normalized, " "), w -> length(w).geq(3).and(w.rlike("^\\p{L}+$")));
+        Column tokens = filter(split(col("normalized"), " "), w -> w.notEqual(""));
+        Column words = filter(tokens, w -> length(w).geq(3).and(w.rlike("^\\p{L}+$")));
         Column stopWords = lit(stopWords().toArray(new String[0]));
+        WindowSpec ordered = Window.partitionBy("conversation_id").orderBy("seq");
+        Column substantive = when(size(tokens).geq(OPENING_MIN_WORDS), 1).otherwise(0);
         return messages.where(col("role").equalTo("customer"))
                 .join(conversations.select("conversation_id"), new String[] {"conversation_id"}, "left_semi")
+                .withColumn("normalized", normalized)
+                .withColumn("substantive_before", coalesce(sum(substantive)
+                        .over(ordered.rowsBetween(Window.unboundedPreceding(), -1)), lit(0)))
+                .withColumn("position", row_number().over(ordered))
+                .where(col("substantive_before").equalTo(0).and(col("position").leq(OPENING_MAX_MESSAGES)))
                 .groupBy("conversation_id")
                 .agg(array_distinct(flatten(collect_list(words))).as("all_words"))
                 .select(col("conversation_id"), array_except(col("all_words"), stopWords).as("words"));
@@ -99,7 +119,7 @@ public final class DiscoverTopics {
             new IDF().setInputCol("tf").setOutputCol("tfidf"),
             new Normalizer().setInputCol("tfidf").setOutputCol("topic_features").setP(2.0),
             new KMeans().setFeaturesCol("topic_features").setPredictionCol("cluster").setK(k)
-                    .setSeed(config.integer("quality.topics.seed")).setMaxIter(40)
+                    .setSeed(config.integer("quality.topics.seed")).setMaxIter(20)
         });
         return pipeline.fit(documents.where(size(col("words")).gt(0)).orderBy("conversation_id"));
     }
