@@ -18,6 +18,7 @@ import org.csat.cohort.BuildCohortDaily;
 import org.csat.config.PipelineConfig;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.nlp.BuildSilverMessages;
+import org.csat.quality.AssessConversationQuality;
 import org.csat.quality.SummarizeConversations;
 import org.csat.tables.Table;
 import org.csat.tables.UpsertConversationRows;
@@ -95,10 +96,10 @@ public final class NightlyJob {
                 written.put(Table.SILVER_MESSAGES.tableName(),
                         new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages));
                 Dataset<Row> summaries = new SummarizeConversations(config, runId).apply(messages, conversations);
-                long summaryRows = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id"))
-                        .execute(summaries);
-                written.put(Table.SILVER_CONVERSATIONS.tableName(), summaryRows);
-                scored = summaryRows;
+                AssessConversationQuality.Result quality = new AssessConversationQuality(spark, warehouse)
+                        .config(config).runId(runId).refitTopics(rescore).execute(summaries);
+                written.putAll(quality.rowsWritten());
+                scored = quality.conversationsWritten();
             } finally {
                 messages.unpersist();
             }

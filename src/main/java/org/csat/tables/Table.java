@@ -13,7 +13,9 @@ public enum Table {
     SILVER_MESSAGES("silver_messages", TableSchemas.SILVER_MESSAGES),
     SILVER_CONVERSATIONS("silver_conversations", TableSchemas.SILVER_CONVERSATIONS),
     GOLD_COHORT_DAILY("gold_cohort_daily", TableSchemas.GOLD_COHORT_DAILY),
-    PIPELINE_RUNS("pipeline_runs", TableSchemas.PIPELINE_RUNS);
+    PIPELINE_RUNS("pipeline_runs", TableSchemas.PIPELINE_RUNS),
+    MODEL_METRICS("model_metrics", TableSchemas.MODEL_METRICS),
+    TOPICS("topics", TableSchemas.TOPICS);
 
     private final String tableName;
     private final StructType schema;
