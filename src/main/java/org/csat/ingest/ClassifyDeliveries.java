@@ -86,12 +86,12 @@ final class ClassifyDeliveries {
                 .where(col("source_format").equalTo(CsvMessageParser.FORMAT).and(col("error_code").isin(CSV_BREAKS.toArray())))
                 .select(col("source_file").as("broken_file"), col("record_no").as("broken_at"))
                 .dropDuplicates("broken_file");
-        Column incomplete = col("broken_file").isNotNull().and(col("error_code").isNull());
         return parsed.join(broadcast(brokenFiles), col("source_file").equalTo(col("broken_file")), "left")
-                .withColumn("error_code", when(incomplete, lit(Reasons.INCOMPLETE_FILE.code())).otherwise(col("error_code")))
-                .withColumn("error", when(incomplete, concat(lit("the CSV file breaks off at record "),
+                .withColumn("incomplete", col("broken_file").isNotNull().and(col("error_code").isNull()))
+                .withColumn("error_code", when(col("incomplete"), lit(Reasons.INCOMPLETE_FILE.code())).otherwise(col("error_code")))
+                .withColumn("error", when(col("incomplete"), concat(lit("the CSV file breaks off at record "),
                         col("broken_at").cast("string"), lit("; rows of a conversation may stand anywhere in a CSV file,"
                                 + " so no conversation of it is taken as complete"))).otherwise(col("error")))
-                .drop("broken_file", "broken_at");
+                .drop("broken_file", "broken_at", "incomplete");
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.spark.sql.Row;
 
 /**
@@ -18,6 +21,9 @@ import org.apache.spark.sql.Row;
  * later record can be delimited and the file ends with one {@code bad_json} record.
  */
 final class JsonDocumentSource implements RecordSource {
+    /** Like the line parser's mapper, but a document is a sequence of values by design. */
+    private static final ObjectMapper DOCUMENT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private final String file;
     private final JsonParser json;
     private final JsonConversationParser parser;
@@ -26,7 +32,7 @@ final class JsonDocumentSource implements RecordSource {
 
     JsonDocumentSource(String file, InputStream in, int maxMessageChars) throws IOException {
         this.file = file;
-        this.json = JsonConversationParser.JSON.createParser(in);
+        this.json = DOCUMENT.createParser(in);
         this.parser = new JsonConversationParser(maxMessageChars);
     }
 

@@ -24,8 +24,8 @@ import org.apache.spark.sql.Row;
  * says the format ({@code .jsonl .ndjson .json .csv}, each optionally {@code .gz}); the bytes
  * say the rest: gzip is recognised by its magic number whatever the name, UTF-16 text (a
  * byte-order mark, or every other byte zero) is re-encoded to UTF-8, a UTF-8 byte-order mark
- * is skipped, and a JSON file opening with {@code [} or a lone {@code {} line is read as a
- * JSON document instead of JSON Lines. Problems with the file as a whole become one rejected
+ * is skipped, and a file whose first line is a lone {@code [} or {@code {} (or a {@code .json}
+ * file opening with {@code [}) is read as a JSON document instead of JSON Lines. Problems with the file as a whole become one rejected
  * record: not ours (record 0), binary, empty, unreadable, or broken off part-way (numbered
  * after the last record read, so everything before the break is kept). An I/O error in the
  * middle of a readable file is not data: it fails the task, and Spark retries it.
@@ -33,6 +33,8 @@ import org.apache.spark.sql.Row;
 final class TranscriptFileReader implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final int SNIFF_BYTES = 8192;
+    /** source_format of a file that is not ours. */
+    static final String UNKNOWN_FORMAT = "unknown";
 
     private final int maxMessageChars;
     private final int maxRecordChars;
@@ -133,7 +135,7 @@ final class TranscriptFileReader implements java.io.Serializable {
         /** Opens and sniffs the file: a rejected record for a file that yields no records, else null with {@code source} set. */
         private Row open() throws IOException {
             if (format == null) {
-                return ParsedRecords.rejected(file, 0, null, null, null, Reasons.UNSUPPORTED_FILE,
+                return ParsedRecords.rejected(file, 0, UNKNOWN_FORMAT, null, null, Reasons.UNSUPPORTED_FILE,
                         "not a transcript file: expected .jsonl, .ndjson, .json or .csv, optionally .gz");
             }
             Path path = new Path(file);
@@ -149,7 +151,7 @@ final class TranscriptFileReader implements java.io.Serializable {
             InputStream in = new BufferedInputStream(stream, 1 << 16);
             byte[] head = peek(in, 2);
             if (head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                in = new BufferedInputStream(new NoReadAhead(new GZIPInputStream(in, 1 << 16)), 1 << 16);
             }
             Charset wide = utf16(peek(in, SNIFF_BYTES));
             if (wide != null) {
@@ -173,10 +175,11 @@ final class TranscriptFileReader implements java.io.Serializable {
                 }
             }
             String start = text.stripLeading();
+            String firstLine = start.lines().findFirst().orElse("").strip();
             if (CsvMessageParser.FORMAT.equals(format)) {
-                String headerLine = start.lines().findFirst().orElse("");
-                source = new CsvRowSource(file, in, headerLine, maxMessageChars, maxRecordChars);
-            } else if (start.startsWith("[") || start.lines().findFirst().orElse("").strip().equals("{")) {
+                source = new CsvRowSource(file, in, firstLine, maxMessageChars, maxRecordChars);
+            } else if (firstLine.equals("[") || firstLine.equals("{") || firstLine.equals("[{")
+                    || (file.toLowerCase(Locale.ROOT).matches(".*\\.json(\\.gz)?") && start.startsWith("["))) {
                 source = new JsonDocumentSource(file, in, maxMessageChars);
             } else {
                 source = new JsonLinesSource(file, in, maxMessageChars, maxRecordChars);
@@ -197,11 +200,35 @@ final class TranscriptFileReader implements java.io.Serializable {
         }
     }
 
+    /**
+     * Reports nothing available, so a buffered reader above returns the bytes it has instead of
+     * reading on into a cut-short gzip stream, whose exception would lose them.
+     */
+    private static final class NoReadAhead extends java.io.FilterInputStream {
+        NoReadAhead(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+    }
+
+    /** Up to {@code bytes} bytes from the start of the stream, left unread; a stream cut short yields what it has. */
     private static byte[] peek(InputStream in, int bytes) throws IOException {
         in.mark(bytes);
-        byte[] head = in.readNBytes(bytes);
+        byte[] head = new byte[bytes];
+        int n = 0;
+        try {
+            for (int b = in.read(); b >= 0; b = n < bytes ? in.read() : -1) {
+                head[n++] = (byte) b;
+            }
+        } catch (EOFException | ZipException e) {
+            // a cut-short file: sniff what there is; reading it for real meets the break again, at its record
+        }
         in.reset();
-        return head;
+        return java.util.Arrays.copyOf(head, n);
     }
 
     /** UTF-16 by byte-order mark, or by zero bytes at every other position (BOM-less "Unicode" text); else null. */

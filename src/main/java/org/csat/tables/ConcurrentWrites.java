@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  */
 public final class ConcurrentWrites {
     public static final int ATTEMPTS = 5;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConcurrentWrites.class);
     private static final long PAUSE_MILLIS = 1000;
 
     private ConcurrentWrites() {
@@ -42,6 +43,8 @@ public final class ConcurrentWrites {
                 if (attempt >= ATTEMPTS) {
                     throw new ConcurrentRunException(table, e);
                 }
+                LOG.warn("another run committed to {} meanwhile ({}); writing again, attempt {} of {}",
+                        table.tableName(), e.getClass().getSimpleName(), attempt + 1, ATTEMPTS);
                 pause(attempt);
             }
         }
