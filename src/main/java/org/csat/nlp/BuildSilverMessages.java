@@ -36,14 +36,18 @@ public final class BuildSilverMessages {
         this.scoringPartitions = scoringPartitions;
     }
 
-    /** Adds {@code language} (resolved) and {@code language_source} to bronze conversations. */
+    /**
+     * Bronze conversations, redacted ({@link RedactConversations}: everything downstream sees
+     * only redacted text), with {@code language} (resolved) and {@code language_source} added.
+     */
     public Dataset<Row> withLanguage(Dataset<Row> bronze) {
+        Dataset<Row> redacted = new RedactConversations().apply(bronze);
         UserDefinedFunction guess = udf(new GuessLanguageUdf(config.languageMinConfidence()), DataTypes.StringType);
         Column customerText = expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
         Column source = lower(trim(col("language")));
         Column hasSource = source.isNotNull().and(source.notEqual(""));
         Column guessed = guess.apply(customerText);
-        return bronze
+        return redacted
                 .withColumn("guessed_language", when(hasSource, lit(null)).otherwise(guessed))
                 .withColumn("language_source", when(hasSource, lit("source"))
                         .when(col("guessed_language").equalTo(LanguageGuesser.UNDETERMINED), lit("unknown"))

@@ -73,7 +73,9 @@ public final class TableSchemas {
             .add("raw", StringType, true)
             .add("record_hash", StringType, false)
             .add("ingest_run_id", StringType, false)
-            .add("ingested_at", TimestampType, false);
+            .add("ingested_at", TimestampType, false)
+            // the run whose silver rows reflect this version of the row; null until scored (crash recovery)
+            .add("scored_run_id", StringType, true);
 
     public static final StructType QUARANTINE = new StructType()
             .add("source_file", StringType, false)

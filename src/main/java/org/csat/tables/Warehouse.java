@@ -45,20 +45,50 @@ public final class Warehouse {
         return DeltaTable.isDeltaTable(spark, path(table));
     }
 
-    /** The table, created empty with its schema if it is not there yet. */
+    /**
+     * The table, created empty with its schema if it is not there yet (when two runs race to
+     * create it, the loser uses the winner's), and given any nullable column the declared
+     * schema gained since it was created.
+     */
     public DeltaTable open(Table table) {
         if (!exists(table)) {
-            DeltaTable.createIfNotExists(spark)
-                    .location(path(table))
-                    .addColumns(table.schema())
-                    .execute();
+            try {
+                DeltaTable.createIfNotExists(spark)
+                        .location(path(table))
+                        .addColumns(table.schema())
+                        .execute();
+            } catch (RuntimeException e) {
+                if (!exists(table)) {
+                    throw e;
+                }
+            }
         }
-        return DeltaTable.forPath(spark, path(table));
+        DeltaTable delta = DeltaTable.forPath(spark, path(table));
+        addMissingColumns(table, delta);
+        return delta;
+    }
+
+    private void addMissingColumns(Table table, DeltaTable delta) {
+        java.util.Set<String> present = java.util.Set.of(delta.toDF().schema().fieldNames());
+        List<String> added = new ArrayList<>();
+        for (var field : table.schema().fields()) {
+            if (!present.contains(field.name()) && field.nullable()) {
+                added.add("`" + field.name() + "` " + field.dataType().sql());
+            }
+        }
+        if (!added.isEmpty()) {
+            spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+        }
     }
 
     public Dataset<Row> read(Table table) {
         open(table);
         return spark.read().format("delta").load(path(table));
+    }
+
+    /** The table as of one version: a read that stays the same however often it is computed. */
+    public Dataset<Row> readVersion(Table table, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(path(table));
     }
 
     /**
