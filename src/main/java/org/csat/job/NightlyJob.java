@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.csat.cohort.BuildCohortDaily;
+import org.csat.cohort.RebuildCohortComparison;
 import org.csat.config.PipelineConfig;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.nlp.BuildSilverMessages;
@@ -107,6 +108,7 @@ public final class NightlyJob {
         warehouse.open(Table.GOLD_COHORT_DAILY);
         daily.write().format("delta").mode("overwrite").save(warehouse.path(Table.GOLD_COHORT_DAILY));
         written.put(Table.GOLD_COHORT_DAILY.tableName(), warehouse.rowsWrittenSince(Table.GOLD_COHORT_DAILY, before));
+        written.putAll(new RebuildCohortComparison(spark, warehouse).config(config).execute());
         spark.sparkContext().clearJobGroup();
         return new Result(ingest, scored, written);
     }
