@@ -57,10 +57,11 @@ final class QualityDropRows {
         if (source == null || adjusted == null) {
             String why = source == null
                     ? "not measured: silver_conversations has no " + String.join(" or ", metric.columns()) + " column yet"
-                    : missingRolloutNote;
+                    : missingRolloutNote != null ? missingRolloutNote
+                    : "not estimable: the " + primary + " method needs bot-first and human-first conversations after the rollout";
             return RowFactory.create(metric.name(), source, metric.direction(), unit(metric), null, null, null, null, null,
                     null, null, null, false, null, primary, null, null, null, null, 0L, 0L, null, null, null, null, null,
-                    null, rollout == null ? null : Date.valueOf(rollout), why, null);
+                    null, rollout == null ? null : Date.valueOf(rollout), why, null, null);
         }
         Contrast raw = contrasts.get(Contrast.key(metric.name(), pair, Method.RAW));
         Contrast cross = contrasts.get(Contrast.key(metric.name(), pair, other));
@@ -81,14 +82,29 @@ final class QualityDropRows {
                 levels == null ? null : rounded(levels.controlMean()), levels == null ? null : rounded(levels.treatedMean()),
                 service == null ? null : rounded(service.estimate()), service == null ? null : rounded(service.ciLow()),
                 service == null ? null : rounded(service.ciHigh()), service == null ? null : service.method(),
-                Date.valueOf(rollout), verdict(metric, adjusted, raw), note(metric, service));
+                Date.valueOf(rollout), verdict(metric, adjusted), explanation(metric, adjusted, raw), note(metric, service));
     }
 
     private static String unit(QualityMetric metric) {
         return metric.isRate() ? "share (0-1); sentences in percentage points" : "mean of " + metric.columns().get(0);
     }
 
-    private String verdict(QualityMetric metric, Contrast adjusted, Contrast raw) {
+    /** At most about 80 characters: "bot-first: -7.1 pts resolved vs humans (95% CI -10.7 to -3.6); worse". */
+    private String verdict(QualityMetric metric, Contrast adjusted) {
+        double d = adjusted.estimate();
+        if (Double.isNaN(d)) {
+            return metric.label() + ": not estimable, a side has no values after the rollout";
+        }
+        String interval = Double.isNaN(adjusted.ciLow()) ? "no CI"
+                : String.format(Locale.ROOT, "%.0f%% CI %s to %s", 100 * settings.confidenceLevel(),
+                        Values.signed(metric, adjusted.ciLow()), Values.signed(metric, adjusted.ciHigh()));
+        String judgement = !adjusted.significant() ? "not significant"
+                : metric.higherIsBetter() == (d > 0) ? "better" : "worse";
+        return String.format(Locale.ROOT, "bot-first: %s%s %s vs humans (%s); %s", Values.signed(metric, d),
+                metric.isRate() ? " pts" : "", metric.label(), interval, judgement);
+    }
+
+    private String explanation(QualityMetric metric, Contrast adjusted, Contrast raw) {
         double d = adjusted.estimate();
         if (Double.isNaN(d)) {
             return metric.name() + ": not estimable, one side has no values after the rollout";

@@ -10,9 +10,11 @@ import org.apache.spark.sql.types.StructType;
  * One quality metric of the comparison: its name in the gold tables, the silver columns it
  * can be read from (first present wins, so a better column takes over as soon as it exists),
  * whether it is a rate of a boolean or a mean of a number, and which direction is good for
- * the customer. {@code phrase} is how a note states a difference ("resolve the contact").
+ * the customer. {@code label} names it in a short verdict ("resolved"); {@code phrase} in a
+ * sentence ("resolve the contact").
  */
-public record QualityMetric(String name, List<String> columns, Kind kind, boolean higherIsBetter, String phrase)
+public record QualityMetric(String name, List<String> columns, Kind kind, boolean higherIsBetter, String label,
+        String phrase)
         implements Serializable {
 
     public enum Kind {

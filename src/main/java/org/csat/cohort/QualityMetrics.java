@@ -19,16 +19,17 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class QualityMetrics {
     public static final List<QualityMetric> ALL = List.of(
-            new QualityMetric("resolved", List.of("resolved"), RATE, true, "resolve the contact"),
-            new QualityMetric("repeat_contact", List.of("repeat_contact"), RATE, false, "come back about it again"),
-            new QualityMetric("asked_for_human", List.of("asked_for_human"), RATE, false, "ask for a human"),
-            new QualityMetric("customer_sentiment_end", List.of("customer_sentiment_end"), MEAN, true,
+            new QualityMetric("resolved", List.of("resolved"), RATE, true, "resolved", "resolve the contact"),
+            new QualityMetric("repeat_contact", List.of("repeat_contact"), RATE, false, "repeat contact", "come back about it again"),
+            new QualityMetric("asked_for_human", List.of("asked_for_human"), RATE, false, "asked for a human", "ask for a human"),
+            new QualityMetric("customer_sentiment_end", List.of("customer_sentiment_end"), MEAN, true, "end sentiment",
                     "customer sentiment at the end"),
-            new QualityMetric("customer_sentiment_shift", List.of("customer_sentiment_shift"), MEAN, true,
+            new QualityMetric("customer_sentiment_shift", List.of("customer_sentiment_shift"), MEAN, true, "sentiment shift",
                     "change in customer sentiment"),
-            new QualityMetric("csat", List.of("csat"), MEAN, true, "survey CSAT (1-5, surveyed chats only)"),
-            new QualityMetric("predicted_csat", List.of("predicted_csat"), MEAN, true, "predicted CSAT (1-5)"),
-            new QualityMetric("handle_time_s", List.of("handle_time_s", "duration_s"), MEAN, false, "handle time (s)"));
+            new QualityMetric("csat", List.of("csat"), MEAN, true, "survey CSAT",
+                    "survey CSAT (1-5, surveyed chats only)"),
+            new QualityMetric("predicted_csat", List.of("predicted_csat"), MEAN, true, "predicted CSAT", "predicted CSAT (1-5)"),
+            new QualityMetric("handle_time_s", List.of("handle_time_s", "duration_s"), MEAN, false, "handle time (s)", "handle time (s)"));
 
     private QualityMetrics() {
     }

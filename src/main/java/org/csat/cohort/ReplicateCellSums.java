@@ -1,5 +1,6 @@
 package org.csat.cohort;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -68,25 +69,36 @@ public final class ReplicateCellSums {
     }
 
     public Dataset<Row> apply(Dataset<Row> weightedFrame) {
-        Dataset<Row> replicated = weightedFrame
+        List<Column> perRow = new ArrayList<>();
+        for (String key : KEYS) {
+            if (!key.equals(REPLICATE)) {
+                perRow.add(col(key));
+            }
+        }
+        perRow.add(col(PrepareComparisonFrame.CLUSTER));
+        perRow.add(lit(1.0).as(ROWS));
+        List<String> summed = new ArrayList<>(List.of(ROWS));
+        for (QualityMetric metric : metrics) {
+            Column y = col(metric.name());
+            perRow.add(when(y.isNotNull(), lit(1.0)).otherwise(lit(0.0)).as(countColumn(metric)));
+            perRow.add(coalesce(y, lit(0.0)).as(sumColumn(metric)));
+            perRow.add(coalesce(y.multiply(y), lit(0.0)).as(sumOfSquaresColumn(metric)));
+            summed.addAll(List.of(countColumn(metric), sumColumn(metric), sumOfSquaresColumn(metric)));
+            for (CohortPair pair : CohortPair.values()) {
+                Column w = col(FitPropensity.weightColumn(pair));
+                perRow.add(when(y.isNotNull(), w).otherwise(lit(0.0)).as(weightedCountColumn(pair, metric)));
+                perRow.add(coalesce(y.multiply(w), lit(0.0)).as(weightedSumColumn(pair, metric)));
+                summed.addAll(List.of(weightedCountColumn(pair, metric), weightedSumColumn(pair, metric)));
+            }
+        }
+        Dataset<Row> replicated = weightedFrame.select(perRow.toArray(new Column[0]))
                 .withColumn(REPLICATE, explode(sequence(lit(0), lit(replicates))))
                 .withColumn("bootstrap_weight", poissonWeight())
                 .where(col("bootstrap_weight").gt(0));
         Column p = col("bootstrap_weight");
         List<Column> sums = new ArrayList<>();
-        sums.add(sum(p).cast("double").as(ROWS));
-        for (QualityMetric metric : metrics) {
-            Column y = col(metric.name());
-            Column present = when(y.isNotNull(), p).otherwise(lit(0));
-            Column value = when(y.isNotNull(), p.multiply(y)).otherwise(lit(0.0));
-            sums.add(sum(present).cast("double").as(countColumn(metric)));
-            sums.add(sum(value).as(sumColumn(metric)));
-            sums.add(sum(when(y.isNotNull(), p.multiply(y).multiply(y)).otherwise(lit(0.0))).as(sumOfSquaresColumn(metric)));
-            for (CohortPair pair : CohortPair.values()) {
-                Column w = col(FitPropensity.weightColumn(pair));
-                sums.add(sum(present.multiply(w)).as(weightedCountColumn(pair, metric)));
-                sums.add(sum(value.multiply(w)).as(weightedSumColumn(pair, metric)));
-            }
+        for (String column : summed) {
+            sums.add(sum(p.multiply(col(column))).as(column));
         }
         Column[] keys = new Column[KEYS.length];
         for (int i = 0; i < KEYS.length; i++) {
@@ -103,6 +115,6 @@ public final class ReplicateCellSums {
         for (int k = POISSON_CDF.length - 1; k >= 0; k--) {
             draw = when(uniform.lt(POISSON_CDF[k]), lit(k)).otherwise(draw);
         }
-        return when(col(REPLICATE).equalTo(0), lit(1)).otherwise(draw);
+        return when(col(REPLICATE).equalTo(0), lit(1.0)).otherwise(draw.cast("double"));
     }
 }

@@ -33,9 +33,11 @@ final class Values {
                 : String.format(Locale.ROOT, "%.2f", Math.abs(difference));
     }
 
-    /** A signed value in the difference's unit ("-7.1" pts or "-0.33"). */
+    /** A signed value in the difference's unit ("-7.1" pts, "-0.33", "-179" when large). */
     static String signed(QualityMetric metric, double difference) {
-        return metric.isRate() ? String.format(Locale.ROOT, "%+.1f", 100 * difference)
-                : String.format(Locale.ROOT, "%+.2f", difference);
+        if (metric.isRate()) {
+            return String.format(Locale.ROOT, "%+.1f", 100 * difference);
+        }
+        return String.format(Locale.ROOT, Math.abs(difference) >= 100 ? "%+.0f" : "%+.2f", difference);
     }
 }

@@ -218,6 +218,7 @@ public final class TableSchemas {
             .add("service_change_method", StringType, true)
             .add("rollout_date", DateType, true)
             .add("verdict", StringType, false)
+            .add("explanation", StringType, true)
             .add("note", StringType, true);
 
     /** Topic x cohort x metric after the rollout, against human-first on the same topic. */

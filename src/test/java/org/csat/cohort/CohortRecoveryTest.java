@@ -141,7 +141,9 @@ class CohortRecoveryTest {
         double bot = dropWithPenalty.getAs("bot_first");
         assertEquals(bot - human, dropWithPenalty.<Double>getAs("adjusted_difference"), 1e-6);
         String verdict = dropWithPenalty.getAs("verdict");
-        assertTrue(verdict.contains("fewer") && verdict.contains("worse for customers"), verdict);
+        assertTrue(verdict.startsWith("bot-first: -") && verdict.endsWith("; worse"), verdict);
+        String explanation = dropWithPenalty.getAs("explanation");
+        assertTrue(explanation.contains("fewer") && explanation.contains("worse for customers"), explanation);
     }
 
     @Test
