@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.csat.cohort.BuildCohortDaily;
+import org.csat.cohort.RebuildCohortComparison;
 import org.csat.config.PipelineConfig;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.ingest.MarkConversationsScored;
@@ -137,6 +138,7 @@ public final class NightlyJob {
         warehouse.open(Table.GOLD_COHORT_DAILY);
         daily.write().format("delta").mode("overwrite").save(warehouse.path(Table.GOLD_COHORT_DAILY));
         written.put(Table.GOLD_COHORT_DAILY.tableName(), warehouse.rowsWrittenSince(Table.GOLD_COHORT_DAILY, before));
+        written.putAll(new RebuildCohortComparison(spark, warehouse).config(config).execute());
         return null;
     }
 }
