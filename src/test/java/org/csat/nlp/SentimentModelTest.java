@@ -18,13 +18,14 @@ class SentimentModelTest {
     void splitsMessagesIntoSentencesWithTokenCounts() {
         List<SentimentModel.Sentence> sentences = SentimentModel.split("Where is my refund? This is terrible.");
         assertEquals(List.of("Where is my refund?", "This is terrible."), sentences.stream().map(SentimentModel.Sentence::text).toList());
+        assertEquals(List.of("Where", "is", "my", "refund", "?"), sentences.get(0).words());
         assertEquals(5, sentences.get(0).tokens());
     }
 
     @Test
     void scoresClearSentencesOnTheRightSide() {
-        double[] negative = SentimentModel.score("This is the worst service I have ever had.", model, 80);
-        double[] positive = SentimentModel.score("This is a wonderful, excellent and delightful service.", model, 80);
+        double[] negative = SentimentModel.score(words("This is the worst service I have ever had."), model, 80);
+        double[] positive = SentimentModel.score(words("This is a wonderful, excellent and delightful service."), model, 80);
         assertNotNull(negative);
         assertEquals(1.0, sum(negative), 1e-6, "class probabilities sum to one");
         assertTrue(SentimentScale.score(negative) < -0.2);
@@ -36,7 +37,7 @@ class SentimentModelTest {
     @Test
     void sentencesOverTheTokenCapAreNotParsed() {
         String longSentence = "word ".repeat(30) + "end";
-        assertNull(SentimentModel.score(longSentence, model, 10));
+        assertNull(SentimentModel.score(words(longSentence), model, 10));
     }
 
     @Test
@@ -45,6 +46,10 @@ class SentimentModelTest {
         assertEquals(0.0, SentimentScale.score(new double[] {0, 0, 1, 0, 0}), 1e-12);
         assertEquals(0.75, SentimentScale.score(new double[] {0, 0, 0, 0.5, 0.5}), 1e-12);
         assertEquals("very_positive", SentimentScale.label(new double[] {0, 0, 0.1, 0.4, 0.5}));
+    }
+
+    private static List<String> words(String sentence) {
+        return SentimentModel.split(sentence).get(0).words();
     }
 
     private static double sum(double[] values) {
