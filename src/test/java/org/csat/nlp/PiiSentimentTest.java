@@ -39,8 +39,8 @@ class PiiSentimentTest {
         for (String raw : MESSAGES) {
             String redacted = PiiRedactor.redact(raw);
             assertNotEquals(raw, redacted, "the message carries personal data");
-            double[] before = SentimentModel.score(raw, config.parseModel(), config.maxSentenceTokens());
-            double[] after = SentimentModel.score(redacted, config.parseModel(), config.maxSentenceTokens());
+            double[] before = messageProbabilities(raw, config);
+            double[] after = messageProbabilities(redacted, config);
             double shift = Math.abs(score(after) - score(before));
             System.out.printf("sentiment %+.3f -> %+.3f  %s%n", score(before), score(after), redacted);
             assertEquals(argmax(before), argmax(after), "class of: " + raw + " / " + redacted);
@@ -50,6 +50,16 @@ class PiiSentimentTest {
         }
         assertTrue(totalShift / MESSAGES.size() <= 0.01, "mean shift " + totalShift / MESSAGES.size());
         assertTrue(unchanged >= MESSAGES.size() * 3 / 4, "most scores do not move at all: " + unchanged);
+    }
+
+    /** A message's class probabilities the way the pipeline computes them: per sentence, token-weighted. */
+    private static double[] messageProbabilities(String text, PipelineConfig config) {
+        java.util.List<SentimentScale.ScoredSentence> sentences = new java.util.ArrayList<>();
+        for (SentimentModel.Sentence sentence : SentimentModel.split(text)) {
+            sentences.add(new SentimentScale.ScoredSentence(sentence.tokens(),
+                    SentimentModel.score(sentence.words(), config.parseModel(), config.maxSentenceTokens())));
+        }
+        return SentimentScale.messageProbabilities(sentences);
     }
 
     /** The pipeline's scale: -1 very negative .. +1 very positive (ScoreSentences). */
