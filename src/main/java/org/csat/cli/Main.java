@@ -12,7 +12,8 @@ import java.util.Map;
  * the last line on stderr), 2 the command line is wrong.
  */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new NightlyCommand(), new GenerateCommand(), new QueryCommand());
+    private static final List<Command> COMMANDS = List.of(
+            new NightlyCommand(), new GenerateCommand(), new QueryCommand(), new ReportCommand(), new EvaluateCommand());
 
     private Main() {
     }

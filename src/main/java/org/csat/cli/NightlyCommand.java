@@ -97,6 +97,9 @@ public final class NightlyCommand implements Command {
                     ingest.recordsQuarantined());
             System.out.printf("  conversations accepted %d, scored %d%n", ingest.conversationsAccepted(), result.conversationsScored());
             System.out.println("  rows written: " + result.rowsWritten());
+            StringBuilder stages = new StringBuilder("  stage seconds:");
+            result.stageSeconds().forEach((stage, s) -> stages.append(String.format(" %s %.1f", stage, s)));
+            System.out.println(stages);
             if (ingest.inputFiles() == 0) {
                 System.err.println("warning: no input files found under " + input
                         + (from != null || to != null ? " for the nights asked for" : ""));

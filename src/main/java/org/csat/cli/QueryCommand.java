@@ -5,10 +5,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import java.nio.file.Path;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
+import org.csat.report.SqlNotebook;
 import org.csat.tables.Warehouse;
 
 /**
@@ -30,10 +33,13 @@ public final class QueryCommand implements Command {
     public String usage() {
         return """
                 usage: csat query [--warehouse DIR] [--format table|csv|json] [--limit N] "SQL"
+                       csat query [--warehouse DIR] --file NOTEBOOK.sql
+
 
                   --warehouse DIR  where the Delta tables live (default warehouse)
                   --format F       table (default, for people), csv or json (one object a line, for scripts)
                   --limit N        at most N rows in table format (default 200); csv and json print all
+                  --file F         run a SQL notebook (see notebooks/): each cell's comment, then its result
 
                 Tables: bronze_conversations, quarantine, silver_messages, silver_conversations,
                 gold_cohort_daily, pipeline_runs (see docs/tables.md).""";
@@ -41,7 +47,7 @@ public final class QueryCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("warehouse", "format", "limit");
+        return Set.of("warehouse", "format", "limit", "file");
     }
 
     @Override
@@ -51,8 +57,8 @@ public final class QueryCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        if (args.positional().size() != 1) {
-            throw new UsageException("give exactly one SQL statement, quoted");
+        if (args.has("file") ? !args.positional().isEmpty() : args.positional().size() != 1) {
+            throw new UsageException("give exactly one SQL statement, quoted, or --file NOTEBOOK.sql");
         }
         String format = args.get("format", "table");
         if (!Set.of("table", "csv", "json").contains(format)) {
@@ -66,13 +72,24 @@ public final class QueryCommand implements Command {
                 throw new IllegalArgumentException("no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
             }
             warehouse.registerViews();
-            Dataset<Row> result = spark.sql(args.positional().get(0));
-            switch (format) {
-                case "csv" -> printCsv(result);
-                case "json" -> result.toJSON().toLocalIterator().forEachRemaining(System.out::println);
-                default -> printTable(result, limit);
+            if (args.has("file")) {
+                for (SqlNotebook.Cell cell : SqlNotebook.read(Path.of(args.get("file")))) {
+                    System.out.println();
+                    cell.comment().lines().forEach(line -> System.out.println("-- " + line));
+                    print(spark.sql(cell.sql()), format, limit);
+                }
+            } else {
+                print(spark.sql(args.positional().get(0)), format, limit);
             }
             return 0;
+        }
+    }
+
+    private static void print(Dataset<Row> result, String format, int limit) {
+        switch (format) {
+            case "csv" -> printCsv(result);
+            case "json" -> result.toJSON().toLocalIterator().forEachRemaining(System.out::println);
+            default -> printTable(result, limit);
         }
     }
 

@@ -28,6 +28,9 @@ public final class SparkSessions {
 
     public static Handle open(String appName, PipelineConfig config) {
         var active = SparkSession.getActiveSession();
+        if (active.isEmpty()) {
+            active = SparkSession.getDefaultSession();
+        }
         if (active.isDefined()) {
             return new Handle(active.get(), false);
         }

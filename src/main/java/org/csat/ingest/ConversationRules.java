@@ -3,21 +3,28 @@ package org.csat.ingest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The input contract's rules for a whole conversation, shared by the JSON and CSV readers so
- * both formats accept and reject alike. Repairs (each documented in docs/ingest.md):
- * role names are lower-cased; a message without {@code ts} inherits the previous message's
- * (the first one inherits {@code started_at}); CSV conversations without {@code started_at}
- * start at their first message; a missing {@code ended_at} becomes the last message's
- * {@code ts}; a missing {@code channel} becomes {@code chat}. Messages are then ordered by
- * ts, then by source position, and numbered from 0.
+ * both formats accept and reject alike. Repairs (each documented in docs/reliability.md):
+ * ids and role names are trimmed, roles lower-cased; an exact repeat of a message (same
+ * explicit ts, role, agent_id, event and text: an exporter's double row) is kept once; a
+ * message without {@code ts} inherits the previous message's (the first one inherits
+ * {@code started_at}); CSV conversations without {@code started_at} start at their first
+ * message; a missing {@code ended_at} becomes the last message's {@code ts} (never before
+ * {@code started_at}), while a given {@code ended_at} before {@code started_at} is rejected; a missing
+ * {@code channel} becomes {@code chat}. Messages are then ordered by ts, then by source
+ * position, and numbered from 0. Text counts as empty when it holds nothing but white space,
+ * including no-break and zero-width spaces.
  */
 final class ConversationRules {
     static final Set<String> ROLES = Set.of("customer", "bot", "agent", "system");
+    private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060\\uFEFF]*");
 
     private ConversationRules() {
     }
@@ -38,7 +45,7 @@ final class ConversationRules {
         if (text == null) {
             throw new RejectedRecord(Reasons.MISSING_FIELD, "message " + (position + 1) + " (" + role + ") has no text");
         }
-        if (text.isBlank()) {
+        if (BLANK.matcher(text).matches()) {
             throw new RejectedRecord(Reasons.EMPTY_TEXT, "message " + (position + 1) + " (" + role + ") has empty text");
         }
         if (text.length() > maxChars) {
@@ -71,6 +78,7 @@ final class ConversationRules {
         if (draft.conversationId == null || draft.conversationId.isBlank()) {
             throw new RejectedRecord(Reasons.MISSING_FIELD, "conversation_id is missing");
         }
+        draft.conversationId = draft.conversationId.strip();
         if (draft.messages.isEmpty()) {
             throw new RejectedRecord(Reasons.NO_MESSAGES, "conversation has no messages");
         }
@@ -78,8 +86,7 @@ final class ConversationRules {
             throw new RejectedRecord(Reasons.ONLY_SYSTEM_MESSAGES,
                     "conversation has only system events, no customer, bot or agent message");
         }
-        List<MessageDraft> sourceOrder = new ArrayList<>(draft.messages);
-        sourceOrder.sort(Comparator.comparingInt(MessageDraft::position));
+        List<MessageDraft> sourceOrder = withoutRepeats(draft.messages);
         if (draft.startedAt == null) {
             draft.startedAt = sourceOrder.stream().map(MessageDraft::ts).filter(t -> t != null)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -101,11 +108,29 @@ final class ConversationRules {
             ordered.add(new MessageDraft(seq, m.ts(), m.role(), m.agentId(), m.event(), m.text()));
         }
         if (draft.endedAt == null) {
-            draft.endedAt = ordered.get(ordered.size() - 1).ts();
+            Timestamp last = ordered.get(ordered.size() - 1).ts();
+            draft.endedAt = last.before(draft.startedAt) ? draft.startedAt : last;
+        } else if (draft.endedAt.before(draft.startedAt)) {
+            throw new RejectedRecord(Reasons.INCONSISTENT_TIMESTAMPS, "ended_at " + draft.endedAt.toInstant()
+                    + " is before started_at " + draft.startedAt.toInstant());
         }
         if (draft.channel == null || draft.channel.isBlank()) {
             draft.channel = "chat";
         }
         return ordered;
+    }
+
+    /** Messages in source order, an exact repeat of an earlier message with an explicit ts dropped. */
+    private static List<MessageDraft> withoutRepeats(List<MessageDraft> messages) {
+        List<MessageDraft> sourceOrder = new ArrayList<>(messages);
+        sourceOrder.sort(Comparator.comparingInt(MessageDraft::position));
+        Set<List<Object>> seen = new HashSet<>();
+        List<MessageDraft> kept = new ArrayList<>(sourceOrder.size());
+        for (MessageDraft m : sourceOrder) {
+            if (m.ts() == null || seen.add(java.util.Arrays.asList(m.ts(), m.role(), m.agentId(), m.event(), m.text()))) {
+                kept.add(m);
+            }
+        }
+        return kept;
     }
 }

@@ -2,13 +2,9 @@ package org.csat.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode_outer;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -25,25 +21,25 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 import org.csat.config.PipelineConfig;
+import org.csat.tables.ConcurrentWrites;
 import org.csat.tables.Table;
 import org.csat.tables.TableSchemas;
 import org.csat.tables.Warehouse;
 
 /**
  * Ingests the transcript files of a run into {@code bronze_conversations} and
- * {@code quarantine}. Files are read in parallel, one Spark task per file group; every JSON
- * line or CSV row becomes exactly one accepted or quarantined record, so
- * {@code records_read = records_accepted + records_quarantined} always. A conversation_id
- * delivered more than once in one run keeps its last delivery (highest file path, then
- * record number) and quarantines the others; across runs the newer delivery replaces the
- * bronze row. Writes are Delta MERGEs keyed by conversation_id (bronze) and file + record
- * (quarantine), and an unchanged record is not rewritten, so re-running a night changes
- * nothing.
+ * {@code quarantine}. Files are streamed in parallel, one Spark task per file group; every
+ * JSON record, CSV row or unreadable file becomes exactly one accepted or quarantined record,
+ * so {@code records_read = records_accepted + records_quarantined} always
+ * ({@link ClassifyDeliveries} has the rules for re-deliveries). Writes are Delta MERGEs keyed
+ * by conversation_id (bronze) and file + record (quarantine); an unchanged record is not
+ * rewritten, and a delivery from an earlier night than bronze's copy does not replace it, so
+ * re-running nights, in any order, changes nothing. Bronze rows are written with
+ * {@code scored_run_id} null: the nightly job scores them and then marks them
+ * ({@link MarkConversationsScored}), so a run that dies in between is completed by the next.
+ * Each MERGE retries when another run commits to the same table at the same moment.
  */
 public final class IngestTranscripts {
     private final SparkSession spark;
@@ -55,9 +51,13 @@ public final class IngestTranscripts {
     private String runId;
     private Timestamp runTime;
 
-    /** What a run of ingest did; the counts reconcile exactly. */
+    /**
+     * What a run of ingest did; the counts reconcile exactly. {@code recordsAccepted} includes
+     * the {@code conversationsSuperseded} deliveries that a later night of the same run replaced.
+     */
     public record Result(long inputFiles, int filesOutsideRange, long recordsRead, long recordsAccepted,
-                         long recordsQuarantined, long conversationsAccepted, Map<String, Long> rowsWritten) {
+                         long recordsQuarantined, long conversationsAccepted, long conversationsSuperseded,
+                         Map<String, Long> rowsWritten) {
     }
 
     public IngestTranscripts(SparkSession spark, Warehouse warehouse) {
@@ -104,25 +104,31 @@ public final class IngestTranscripts {
         spark.sparkContext().setJobGroup("INGEST", "ingest " + inputDir + " (run " + runId + ")", false);
         InputFiles.Listing listing = InputFiles.list(inputDir, from, to, spark.sparkContext().hadoopConfiguration());
         if (listing.files().isEmpty()) {
-            return new Result(0, listing.outsideRange(), 0, 0, 0, 0, Map.of());
+            return new Result(0, listing.outsideRange(), 0, 0, 0, 0, 0, Map.of());
         }
-        Dataset<Row> classified = classify(readFiles(listing.files())).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed = readFiles(listing.files()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> classified = new ClassifyDeliveries().apply(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            Column kept = col("status").isin("accepted", "superseded");
             Row counts = classified.agg(
                     sum("source_records").as("read"),
-                    sum(when(col("status").equalTo("accepted"), col("source_records")).otherwise(0L)).as("accepted"),
-                    sum(when(col("status").equalTo("accepted"), 1L).otherwise(0L)).as("conversations")).first();
+                    sum(when(kept, col("source_records")).otherwise(0L)).as("accepted"),
+                    sum(when(col("status").equalTo("accepted"), 1L).otherwise(0L)).as("conversations"),
+                    sum(when(col("status").equalTo("superseded"), 1L).otherwise(0L)).as("superseded")).first();
+            parsed.unpersist();
             long read = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long accepted = counts.isNullAt(1) ? 0 : counts.getLong(1);
-            long conversations = counts.isNullAt(2) ? 0 : counts.getLong(2);
 
             Map<String, Long> written = new HashMap<>();
-            written.put(Table.BRONZE_CONVERSATIONS.tableName(), mergeBronze(classified.where(col("status").equalTo("accepted"))));
-            written.put(Table.QUARANTINE.tableName(), mergeQuarantine(classified.where(col("status").notEqual("accepted"))));
+            written.put(Table.BRONZE_CONVERSATIONS.tableName(), ConcurrentWrites.retrying(Table.BRONZE_CONVERSATIONS,
+                    () -> mergeBronze(classified.where(col("status").equalTo("accepted")))));
+            written.put(Table.QUARANTINE.tableName(), ConcurrentWrites.retrying(Table.QUARANTINE,
+                    () -> mergeQuarantine(classified.where(not(kept)))));
             return new Result(listing.files().size(), listing.outsideRange(), read, accepted, read - accepted,
-                    conversations, written);
+                    counts.isNullAt(2) ? 0 : counts.getLong(2), counts.isNullAt(3) ? 0 : counts.getLong(3), written);
         } finally {
             classified.unpersist();
+            parsed.unpersist();
         }
     }
 
@@ -132,42 +138,23 @@ public final class IngestTranscripts {
         int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
         return spark.createDataset(files, Encoders.STRING())
                 .repartition(slices)
-                .flatMap((FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()).iterator(),
+                .flatMap((FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()),
                         Encoders.row(TableSchemas.PARSED_RECORD));
-    }
-
-    /** Assembles CSV rows, then marks each record accepted, rejected or duplicate. */
-    private Dataset<Row> classify(Dataset<Row> parsed) {
-        Column csvWithId = col("source_format").equalTo(CsvMessageParser.FORMAT).and(col("conversation_id").isNotNull());
-        Dataset<Row> candidates = parsed.where(functions.not(functions.coalesce(csvWithId, functions.lit(false))))
-                .unionByName(new AssembleCsvConversations().apply(parsed.where(csvWithId)));
-
-        WindowSpec delivery = Window.partitionBy("conversation_id").orderBy(desc("source_file"), desc("record_no"));
-        Dataset<Row> accepted = candidates.where(col("error_code").isNull())
-                .withColumn("delivery", row_number().over(delivery))
-                .withColumn("kept_at", first(concat(col("source_file"), lit(":"), col("record_no").cast("string"))).over(delivery));
-        Dataset<Row> duplicates = accepted.where(col("delivery").gt(1))
-                .withColumn("error_code", lit(Reasons.DUPLICATE_CONVERSATION.code()))
-                .withColumn("error", concat(lit("conversation_id "), col("conversation_id"),
-                        lit(" is delivered again in this run; the last delivery is kept ("), col("kept_at"), lit(")")))
-                .withColumn("status", lit("duplicate"));
-        return accepted.where(col("delivery").equalTo(1)).withColumn("status", lit("accepted"))
-                .unionByName(duplicates)
-                .drop("delivery", "kept_at")
-                .unionByName(candidates.where(col("error_code").isNotNull()).withColumn("status", lit("rejected")));
     }
 
     private long mergeBronze(Dataset<Row> accepted) {
         Dataset<Row> rows = accepted
                 .withColumn("source_record_no", col("record_no"))
-                .withColumn("record_hash", sha2(coalesce(col("raw"), lit("")), 256))
                 .withColumn("ingest_run_id", lit(runId))
                 .withColumn("ingested_at", lit(runTime))
+                .withColumn("scored_run_id", lit(null).cast("string"))
                 .selectExpr(columnNames(TableSchemas.BRONZE_CONVERSATIONS.fieldNames()));
         long before = warehouse.version(Table.BRONZE_CONVERSATIONS);
+        String notFromAnEarlierNight = "coalesce(" + InputFiles.nightSql("s.source_file") + " >= "
+                + InputFiles.nightSql("t.source_file") + ", true)";
         warehouse.open(Table.BRONZE_CONVERSATIONS).as("t")
                 .merge(rows.as("s"), "t.conversation_id = s.conversation_id")
-                .whenMatched("t.record_hash <> s.record_hash").updateAll()
+                .whenMatched("t.record_hash <> s.record_hash AND " + notFromAnEarlierNight).updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
         return warehouse.rowsWrittenSince(Table.BRONZE_CONVERSATIONS, before);

@@ -72,6 +72,14 @@ public final class InputFiles {
         return new Listing(files, outside);
     }
 
+    /**
+     * A Spark SQL expression for the night of a file path column: the last path directory
+     * named {@code YYYY-MM-DD} or {@code date=YYYY-MM-DD}, as text, or null.
+     */
+    static String nightSql(String pathColumn) {
+        return "nullif(regexp_extract(" + pathColumn + ", '^.*/(?:date=)?([0-9]{4}-[0-9]{2}-[0-9]{2})/', 1), '')";
+    }
+
     static LocalDate nightOf(String relativePath) {
         Matcher m = NIGHT.matcher(relativePath);
         LocalDate night = null;

@@ -4,17 +4,27 @@ import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads one conversation JSON line of the input contract into a parsed record, or a
- * rejection that names the first problem found. Unknown fields are ignored (kept in
- * {@code raw}); non-string metadata values are kept as their JSON text.
+ * Reads one conversation JSON record of the input contract (a line of a JSON Lines file, or
+ * an element of a JSON document) into a parsed record, or a rejection that names the first
+ * problem found. Schema drift is tolerated: unknown fields are ignored (kept in {@code raw});
+ * the free-form fields {@code topic}, {@code agent_id} and {@code event} keep a non-string
+ * value as its JSON text, non-string metadata values likewise, and a {@code metadata} that is
+ * not an object is kept whole under the key {@code metadata}.
  */
 final class JsonConversationParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict where leniency would lose data silently: a second object on the line, or a field given twice. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     static final String FORMAT = "jsonl";
 
     private final int maxMessageChars;
@@ -24,16 +34,22 @@ final class JsonConversationParser {
     }
 
     Row parse(String file, long lineNo, String line) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            return ParsedRecords.rejected(file, lineNo, FORMAT, line, null, Reasons.BAD_JSON,
+                    "not valid JSON: " + Timestamps.abbreviate(e.getOriginalMessage().replaceAll("\\s+", " ")));
+        }
+        return parse(file, lineNo, line, root);
+    }
+
+    Row parse(String file, long recordNo, String raw, JsonNode root) {
         String conversationId = null;
         try {
-            JsonNode root;
-            try {
-                root = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new RejectedRecord(Reasons.BAD_JSON, "not valid JSON: " + e.getOriginalMessage());
-            }
             if (root == null || !root.isObject()) {
-                throw new RejectedRecord(Reasons.NOT_AN_OBJECT, "the line is JSON but not an object");
+                throw new RejectedRecord(Reasons.NOT_AN_OBJECT, "the record is JSON but not an object (got "
+                        + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ")");
             }
             conversationId = optionalString(root, "conversation_id");
             ConversationDraft draft = new ConversationDraft();
@@ -41,7 +57,7 @@ final class JsonConversationParser {
             draft.customerId = optionalString(root, "customer_id");
             draft.channel = optionalString(root, "channel");
             draft.language = optionalString(root, "language");
-            draft.topic = optionalString(root, "topic");
+            draft.topic = freeText(root, "topic");
             String started = optionalString(root, "started_at");
             if (started == null) {
                 throw new RejectedRecord(Reasons.MISSING_FIELD, "started_at is missing");
@@ -53,9 +69,9 @@ final class JsonConversationParser {
             draft.csat = csat == null || csat.isNull() ? null : ConversationRules.csat(csat.isTextual() ? csat.textValue() : csat.toString());
             readMessages(root, draft);
             readMetadata(root, draft);
-            return ParsedRecords.accepted(file, lineNo, FORMAT, line, draft, ConversationRules.finish(draft), 1L, null);
+            return ParsedRecords.accepted(file, recordNo, FORMAT, raw, draft, ConversationRules.finish(draft), 1L, null);
         } catch (RejectedRecord e) {
-            return ParsedRecords.rejected(file, lineNo, FORMAT, line, conversationId, e.reason(), e.getMessage());
+            return ParsedRecords.rejected(file, recordNo, FORMAT, raw, conversationId, e.reason(), e.getMessage());
         }
     }
 
@@ -81,24 +97,34 @@ final class JsonConversationParser {
             ConversationRules.checkText(role, text, position, maxMessageChars);
             String ts = optionalString(message, "ts");
             draft.messages.add(new MessageDraft(position, ts == null ? null : Timestamps.parse("message " + (position + 1) + " ts", ts),
-                    role, optionalString(message, "agent_id"), optionalString(message, "event"), text));
+                    role, freeText(message, "agent_id"), freeText(message, "event"), text));
             position++;
         }
     }
 
-    private static void readMetadata(JsonNode root, ConversationDraft draft) throws RejectedRecord {
+    private static void readMetadata(JsonNode root, ConversationDraft draft) {
         JsonNode metadata = root.get("metadata");
         if (metadata == null || metadata.isNull()) {
             return;
         }
         if (!metadata.isObject()) {
-            throw new RejectedRecord(Reasons.WRONG_TYPE, "metadata must be an object");
+            draft.metadata.put("metadata", metadata.isTextual() ? metadata.textValue() : metadata.toString());
+            return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
             draft.metadata.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue() : value.toString());
         }
+    }
+
+    /** A free-form text field: any non-null value, a non-string one as its JSON text. */
+    private static String freeText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isTextual() ? value.textValue() : value.toString();
     }
 
     /** A string field; numbers are accepted as their text (ids exported as numbers). */

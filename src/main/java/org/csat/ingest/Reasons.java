@@ -3,6 +3,7 @@ package org.csat.ingest;
 /**
  * Reason codes written to {@code quarantine.reason_code}, each paired with a sentence in
  * {@code quarantine.reason} that says what was wrong in words a person acts on.
+ * docs/reliability.md lists every code with an example and what to do about it.
  */
 public enum Reasons {
     NOT_UTF8,
@@ -13,6 +14,7 @@ public enum Reasons {
     WRONG_TYPE,
     UNKNOWN_ROLE,
     BAD_TIMESTAMP,
+    INCONSISTENT_TIMESTAMPS,
     BAD_CSAT,
     EMPTY_TEXT,
     OVERSIZE_TEXT,
@@ -23,6 +25,9 @@ public enum Reasons {
     DUPLICATE_CONVERSATION,
     CSV_RAGGED_ROW,
     CSV_MISSING_COLUMNS,
+    BAD_CSV,
+    INCOMPLETE_FILE,
+    EMPTY_FILE,
     UNSUPPORTED_FILE,
     BINARY_FILE,
     TRUNCATED_FILE,
@@ -30,6 +35,11 @@ public enum Reasons {
 
     /** The code as stored: lower snake case. */
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The reason for a stored code. */
+    static Reasons of(String code) {
+        return valueOf(code.toUpperCase(java.util.Locale.ROOT));
     }
 }

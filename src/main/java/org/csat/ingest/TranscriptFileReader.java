@@ -4,40 +4,37 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads one input file inside a Spark task and returns one parsed record per JSON line or
- * CSV row, each either accepted or rejected with a reason. Problems with the file itself
- * (not a transcript format, binary, cut short, unreadable) become one rejected record with
- * record number 0 (or, for a cut-short file, the number after the last record read), so
- * everything read is accounted for and the task never fails on bad data.
+ * Reads one input file inside a Spark task as a lazy stream of parsed records, one per JSON
+ * line, JSON document element or CSV row, each accepted or rejected with a reason. The name
+ * says the format ({@code .jsonl .ndjson .json .csv}, each optionally {@code .gz}); the bytes
+ * say the rest: gzip is recognised by its magic number whatever the name, UTF-16 text (a
+ * byte-order mark, or every other byte zero) is re-encoded to UTF-8, a UTF-8 byte-order mark
+ * is skipped, and a file whose first line is a lone {@code [} or {@code {} (or a {@code .json}
+ * file opening with {@code [}) is read as a JSON document instead of JSON Lines. Problems with the file as a whole become one rejected
+ * record: not ours (record 0), binary, empty, unreadable, or broken off part-way (numbered
+ * after the last record read, so everything before the break is kept). An I/O error in the
+ * middle of a readable file is not data: it fails the task, and Spark retries it.
  */
 final class TranscriptFileReader implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final int SNIFF_BYTES = 8192;
+    /** source_format of a file that is not ours. */
+    static final String UNKNOWN_FORMAT = "unknown";
 
     private final int maxMessageChars;
     private final int maxRecordChars;
@@ -49,143 +46,212 @@ final class TranscriptFileReader implements java.io.Serializable {
 
     /** The format a file name implies, or null for a file that is not ours. */
     static String formatOf(String path) {
-        String name = path.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".json") || name.endsWith(".json.gz")) {
+        String name = path.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return JsonConversationParser.FORMAT;
         }
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+        if (name.endsWith(".csv")) {
             return CsvMessageParser.FORMAT;
         }
         return null;
     }
 
-    List<Row> read(String file, Configuration hadoopConf) {
-        String format = formatOf(file);
-        if (format == null) {
-            return List.of(ParsedRecords.rejected(file, 0, null, null, null, Reasons.UNSUPPORTED_FILE,
-                    "not a transcript file: expected .jsonl, .jsonl.gz, .csv or .csv.gz"));
+    Iterator<Row> read(String file, Configuration hadoopConf) {
+        return new FileRecords(file, hadoopConf);
+    }
+
+    /** The records of one file; opens it on first use and closes it at the end or when the task ends. */
+    private final class FileRecords implements Iterator<Row> {
+        private final String file;
+        private final String format;
+        private final Configuration hadoopConf;
+        private InputStream stream;
+        private RecordSource source;
+        private boolean opened;
+        private boolean finished;
+        private Row pending;
+
+        FileRecords(String file, Configuration hadoopConf) {
+            this.file = file;
+            this.format = formatOf(file);
+            this.hadoopConf = hadoopConf;
         }
-        List<Row> out = new ArrayList<>();
-        Path path = new Path(file);
-        try (InputStream raw = path.getFileSystem(hadoopConf).open(path);
-             InputStream in = open(file, raw)) {
-            if (looksBinary(in)) {
-                out.add(ParsedRecords.rejected(file, 0, format, null, null, Reasons.BINARY_FILE,
-                        "file holds binary data, not UTF-8 text"));
-                return out;
+
+        @Override
+        public boolean hasNext() {
+            if (pending == null && !finished) {
+                advance();
             }
-            if (JsonConversationParser.FORMAT.equals(format)) {
-                readJsonLines(file, in, out);
+            return pending != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Row row = pending;
+            pending = null;
+            return row;
+        }
+
+        private void advance() {
+            try {
+                if (!opened) {
+                    opened = true;
+                    pending = open();
+                    if (pending != null) {
+                        finish();
+                        return;
+                    }
+                }
+                pending = source.next();
+                if (pending == null) {
+                    finish();
+                }
+            } catch (EOFException | ZipException e) {
+                pending = broken(Reasons.TRUNCATED_FILE, "file is cut short or its compression is corrupt (" + e.getMessage()
+                        + "); the records before the break were read");
+            } catch (RecordTooLargeException e) {
+                pending = broken(Reasons.RECORD_TOO_LARGE, e.getMessage() + "; the records before it were read");
+            } catch (MalformedFileException e) {
+                pending = broken(e.reason(), e.getMessage() + "; the records before it were read");
+            } catch (IOException e) {
+                finish();
+                throw new UncheckedIOException("reading " + file + " failed after record " + position(), e);
+            }
+        }
+
+        private Row broken(Reasons reason, String message) {
+            long recordNo = position() + 1;
+            finish();
+            return ParsedRecords.rejected(file, recordNo, format, null, null, reason, message);
+        }
+
+        private long position() {
+            return source == null ? 0 : source.position();
+        }
+
+        /** Opens and sniffs the file: a rejected record for a file that yields no records, else null with {@code source} set. */
+        private Row open() throws IOException {
+            if (format == null) {
+                return ParsedRecords.rejected(file, 0, UNKNOWN_FORMAT, null, null, Reasons.UNSUPPORTED_FILE,
+                        "not a transcript file: expected .jsonl, .ndjson, .json or .csv, optionally .gz");
+            }
+            Path path = new Path(file);
+            try {
+                stream = path.getFileSystem(hadoopConf).open(path);
+            } catch (IOException e) {
+                return ParsedRecords.rejected(file, 0, format, null, null, Reasons.UNREADABLE_FILE, "file cannot be opened: " + e);
+            }
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> finish());
+            }
+            InputStream in = new BufferedInputStream(stream, 1 << 16);
+            byte[] head = peek(in, 2);
+            if (head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+                in = new BufferedInputStream(new NoReadAhead(new GZIPInputStream(in, 1 << 16)), 1 << 16);
+            }
+            Charset wide = utf16(peek(in, SNIFF_BYTES));
+            if (wide != null) {
+                in = new BufferedInputStream(new Utf8Transcoder(in, wide), 1 << 16);
+            }
+            head = peek(in, SNIFF_BYTES);
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                in.skipNBytes(3);
+                head = peek(in, SNIFF_BYTES);
+            }
+            String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "");
+            if (head.length < SNIFF_BYTES && text.isBlank()) {
+                return ParsedRecords.rejected(file, 0, format, null, null, Reasons.EMPTY_FILE,
+                        "file is empty (" + head.length + " bytes" + (head.length > 0 ? " of white space" : "")
+                                + "); was the export cut off?");
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    return ParsedRecords.rejected(file, 0, format, null, null, Reasons.BINARY_FILE,
+                            "file holds binary data (NUL bytes), not UTF-8 or UTF-16 text");
+                }
+            }
+            String start = text.stripLeading();
+            String firstLine = start.lines().findFirst().orElse("").strip();
+            if (CsvMessageParser.FORMAT.equals(format)) {
+                source = new CsvRowSource(file, in, firstLine, maxMessageChars, maxRecordChars);
+            } else if (firstLine.equals("[") || firstLine.equals("{") || firstLine.equals("[{")
+                    || (file.toLowerCase(Locale.ROOT).matches(".*\\.json(\\.gz)?") && start.startsWith("["))) {
+                source = new JsonDocumentSource(file, in, maxMessageChars);
             } else {
-                readCsv(file, in, out);
+                source = new JsonLinesSource(file, in, maxMessageChars, maxRecordChars);
+            }
+            return null;
+        }
+
+        private void finish() {
+            finished = true;
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (IOException e) {
+                    // the records are read; a failed close leaks nothing we still need
+                }
+                stream = null;
+            }
+        }
+    }
+
+    /**
+     * Reports nothing available, so a buffered reader above returns the bytes it has instead of
+     * reading on into a cut-short gzip stream, whose exception would lose them.
+     */
+    private static final class NoReadAhead extends java.io.FilterInputStream {
+        NoReadAhead(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+    }
+
+    /** Up to {@code bytes} bytes from the start of the stream, left unread; a stream cut short yields what it has. */
+    private static byte[] peek(InputStream in, int bytes) throws IOException {
+        in.mark(bytes);
+        byte[] head = new byte[bytes];
+        int n = 0;
+        try {
+            for (int b = in.read(); b >= 0; b = n < bytes ? in.read() : -1) {
+                head[n++] = (byte) b;
             }
         } catch (EOFException | ZipException e) {
-            out.add(ParsedRecords.rejected(file, out.size() + 1L, format, null, null, Reasons.TRUNCATED_FILE,
-                    "file is cut short or corrupt (" + e.getMessage() + "); the " + out.size()
-                            + " records before the break were read"));
-        } catch (IOException | RuntimeException e) {
-            out.add(ParsedRecords.rejected(file, out.size() + 1L, format, null, null, Reasons.UNREADABLE_FILE,
-                    "file could not be read after " + out.size() + " records: " + e));
+            // a cut-short file: sniff what there is; reading it for real meets the break again, at its record
         }
-        return out;
-    }
-
-    private static InputStream open(String file, InputStream raw) throws IOException {
-        InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-        return file.toLowerCase(Locale.ROOT).endsWith(".gz")
-                ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
-                : buffered;
-    }
-
-    private static boolean looksBinary(InputStream in) throws IOException {
-        in.mark(SNIFF_BYTES);
-        byte[] head = in.readNBytes(SNIFF_BYTES);
         in.reset();
-        for (byte b : head) {
-            if (b == 0) {
-                return true;
-            }
-        }
-        return false;
+        return java.util.Arrays.copyOf(head, n);
     }
 
-    private void readJsonLines(String file, InputStream in, List<Row> out) throws IOException {
-        JsonConversationParser parser = new JsonConversationParser(maxMessageChars);
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteLineReader lines = new ByteLineReader(in, maxRecordChars);
-        long lineNo = 0;
-        for (ByteLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-            lineNo++;
-            String text;
-            try {
-                text = utf8.decode(ByteBuffer.wrap(line.bytes())).toString();
-            } catch (CharacterCodingException e) {
-                out.add(ParsedRecords.rejected(file, lineNo, JsonConversationParser.FORMAT,
-                        new String(line.bytes(), StandardCharsets.UTF_8), null, Reasons.NOT_UTF8,
-                        "line is not valid UTF-8 text"));
-                continue;
-            }
-            if (line.tooLong()) {
-                out.add(ParsedRecords.rejected(file, lineNo, JsonConversationParser.FORMAT, text, null,
-                        Reasons.RECORD_TOO_LARGE, "line is " + line.length() + " bytes long; the limit is "
-                                + maxRecordChars + " (ingest.max_record_chars); its start is kept in raw"));
-                continue;
-            }
-            if (text.isBlank()) {
-                continue;
-            }
-            out.add(parser.parse(file, lineNo, text));
+    /** UTF-16 by byte-order mark, or by zero bytes at every other position (BOM-less "Unicode" text); else null. */
+    static Charset utf16(byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16;
         }
-    }
-
-    private void readCsv(String file, InputStream in, List<Row> out) throws IOException {
-        CsvMessageParser parser = new CsvMessageParser(maxMessageChars);
-        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        skipBom(in);
-        Reader reader = new InputStreamReader(in, lenient);
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).build();
-        try (CSVParser csv = CSVParser.parse(reader, format)) {
-            List<String> missing = CsvMessageParser.missingColumns(csv.getHeaderMap());
-            if (!missing.isEmpty()) {
-                out.add(ParsedRecords.rejected(file, 0, CsvMessageParser.FORMAT, String.join(",", csv.getHeaderNames()),
-                        null, Reasons.CSV_MISSING_COLUMNS, "CSV header lacks required column(s) " + missing));
-                return;
-            }
-            int headerSize = csv.getHeaderNames().size();
-            Iterator<CSVRecord> records = csv.iterator();
-            long rowNo = 0;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                rowNo++;
-                out.add(parser.parse(file, rowNo, record, toCsvLine(record), headerSize));
-            }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            Throwable cause = e.getCause() instanceof IOException io ? io : e;
-            if (cause instanceof EOFException || cause instanceof ZipException) {
-                throw (IOException) cause;
-            }
-            throw new IOException("CSV parse error: " + e.getMessage(), e);
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16;
         }
-    }
-
-    private static void skipBom(InputStream in) throws IOException {
-        in.mark(3);
-        byte[] head = in.readNBytes(3);
-        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            in.reset();
+        int pairs = head.length / 2;
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            evenZeros += head[i] == 0 ? 1 : 0;
+            oddZeros += head[i + 1] == 0 ? 1 : 0;
         }
-    }
-
-    private static String toCsvLine(CSVRecord record) throws IOException {
-        StringWriter line = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.RFC4180.builder().setRecordSeparator("").build())) {
-            printer.printRecord(record.values());
+        if (pairs >= 8 && oddZeros > pairs * 0.6 && evenZeros == 0) {
+            return StandardCharsets.UTF_16LE;
         }
-        return line.toString();
+        if (pairs >= 8 && evenZeros > pairs * 0.6 && oddZeros == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 }

@@ -1,7 +1,6 @@
 package org.csat.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -18,17 +17,24 @@ import org.csat.cohort.BuildCohortDaily;
 import org.csat.cohort.RebuildCohortComparison;
 import org.csat.config.PipelineConfig;
 import org.csat.ingest.IngestTranscripts;
+import org.csat.ingest.MarkConversationsScored;
 import org.csat.nlp.BuildSilverMessages;
+import org.csat.quality.AssessConversationQuality;
 import org.csat.quality.SummarizeConversations;
+import org.csat.tables.ConcurrentWrites;
 import org.csat.tables.Table;
 import org.csat.tables.UpsertConversationRows;
 import org.csat.tables.Warehouse;
 
 /**
- * The nightly job: ingest the night's files into bronze, score the conversations that are new
- * or changed in bronze (all of bronze with {@code rescore}), upsert them into silver, and
- * rebuild gold from silver. Each step is a Delta commit that either happens whole or not at
- * all; a re-run after a crash picks up from what bronze holds.
+ * The nightly job: ingest the night's files into bronze, score the bronze conversations not
+ * yet reflected in silver (all of bronze with {@code rescore}), upsert them into silver,
+ * rebuild gold from silver, and mark the scored bronze rows. Each step is a Delta commit that
+ * either happens whole or not at all; a run that dies anywhere leaves bronze rows unmarked,
+ * and the next run scores them, so a re-run after a crash ends where an unbroken run would.
+ * Writes that collide with another run's commit are retried ({@link ConcurrentWrites}); gold is
+ * rebuilt again if silver moved while it was being built, so the last gold always reflects
+ * the last silver.
  */
 public final class NightlyJob {
     private final SparkSession spark;
@@ -40,7 +46,8 @@ public final class NightlyJob {
     private boolean rescore;
 
     /** What the run did: ingest's reconciled counts and rows written per table. */
-    public record Result(IngestTranscripts.Result ingest, long conversationsScored, Map<String, Long> rowsWritten) {
+    public record Result(IngestTranscripts.Result ingest, long conversationsScored, Map<String, Long> rowsWritten,
+                         Map<String, Double> stageSeconds) {
     }
 
     public NightlyJob(SparkSession spark, Warehouse warehouse) {
@@ -74,27 +81,33 @@ public final class NightlyJob {
         if (inputDir == null) {
             throw new IllegalArgumentException("inputDir must be set");
         }
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        long t0 = System.nanoTime();
         IngestTranscripts.Result ingest = new IngestTranscripts(spark, warehouse)
                 .config(config).inputDir(inputDir).nights(from, to).run(runId, runTime).execute();
         Map<String, Long> written = new TreeMap<>(ingest.rowsWritten());
+        long t1 = System.nanoTime();
+        seconds.put("ingest", (t1 - t0) / 1e9);
 
         spark.sparkContext().setJobGroup("SCORE", "score changed conversations (run " + runId + ")", false);
-        Dataset<Row> bronze = warehouse.read(Table.BRONZE_CONVERSATIONS);
-        Dataset<Row> batch = rescore ? bronze : bronze.where(col("ingest_run_id").equalTo(lit(runId)));
+        warehouse.open(Table.BRONZE_CONVERSATIONS);
+        Dataset<Row> bronze = warehouse.readVersion(Table.BRONZE_CONVERSATIONS, warehouse.version(Table.BRONZE_CONVERSATIONS));
+        Dataset<Row> batch = rescore ? bronze : bronze.where(col("scored_run_id").isNull());
         int scoringPartitions = spark.sparkContext().defaultParallelism() * 4;
         BuildSilverMessages silverMessages = new BuildSilverMessages(config, scoringPartitions);
         Dataset<Row> conversations = silverMessages.withLanguage(batch).persist(StorageLevel.MEMORY_AND_DISK());
         long scored = 0;
+        boolean anyScored = !conversations.isEmpty();
         try {
             Dataset<Row> messages = silverMessages.apply(conversations).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                written.put(Table.SILVER_MESSAGES.tableName(),
-                        new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages));
+                written.put(Table.SILVER_MESSAGES.tableName(), ConcurrentWrites.retrying(Table.SILVER_MESSAGES, () ->
+                        new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages)));
                 Dataset<Row> summaries = new SummarizeConversations(config, runId).apply(messages, conversations);
-                long summaryRows = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id"))
-                        .execute(summaries);
-                written.put(Table.SILVER_CONVERSATIONS.tableName(), summaryRows);
-                scored = summaryRows;
+                AssessConversationQuality.Result quality = new AssessConversationQuality(spark, warehouse)
+                        .config(config).runId(runId).refitTopics(rescore).execute(summaries);
+                written.putAll(quality.rowsWritten());
+                scored = quality.conversationsWritten();
             } finally {
                 messages.unpersist();
             }
@@ -102,14 +115,30 @@ public final class NightlyJob {
             conversations.unpersist();
         }
 
+        long t2 = System.nanoTime();
+        seconds.put("score", (t2 - t1) / 1e9);
         spark.sparkContext().setJobGroup("GOLD", "rebuild gold tables (run " + runId + ")", false);
+        long silverVersion;
+        int builds = 0;
+        do {
+            silverVersion = warehouse.version(Table.SILVER_CONVERSATIONS);
+            ConcurrentWrites.retrying(Table.GOLD_COHORT_DAILY, () -> rebuildGold(written));
+        } while (++builds < ConcurrentWrites.ATTEMPTS && warehouse.version(Table.SILVER_CONVERSATIONS) != silverVersion);
+        if (anyScored) {
+            new MarkConversationsScored(warehouse).execute(batch, runId);
+        }
+        spark.sparkContext().clearJobGroup();
+        seconds.put("gold", (System.nanoTime() - t2) / 1e9);
+        return new Result(ingest, scored, written, seconds);
+    }
+
+    private Void rebuildGold(Map<String, Long> written) {
         Dataset<Row> daily = new BuildCohortDaily().apply(warehouse.read(Table.SILVER_CONVERSATIONS));
         long before = warehouse.version(Table.GOLD_COHORT_DAILY);
         warehouse.open(Table.GOLD_COHORT_DAILY);
         daily.write().format("delta").mode("overwrite").save(warehouse.path(Table.GOLD_COHORT_DAILY));
         written.put(Table.GOLD_COHORT_DAILY.tableName(), warehouse.rowsWrittenSince(Table.GOLD_COHORT_DAILY, before));
         written.putAll(new RebuildCohortComparison(spark, warehouse).config(config).execute());
-        spark.sparkContext().clearJobGroup();
-        return new Result(ingest, scored, written);
+        return null;
     }
 }

@@ -23,8 +23,9 @@ import org.csat.tables.TableSchemas;
  * Bronze conversations -> one row per message with its language and CoreNLP sentiment.
  * A conversation's language is the source's, lower-cased, else guessed from the customer's
  * words ({@link LanguageGuesser}); every message carries its conversation's language, as
- * single short messages are too short to guess. Customer, bot and agent messages in a
- * language of {@code sentiment.languages} are scored ({@link ScoreSentences}); system events
+ * single short messages are too short to guess. Messages of the roles in
+ * {@code sentiment.roles} (customer, bot and agent by default) in a language of
+ * {@code sentiment.languages} are scored ({@link ScoreSentences}); system events, other roles
  * and other languages get null sentiment rather than an English model's guess.
  */
 public final class BuildSilverMessages {
@@ -36,14 +37,18 @@ public final class BuildSilverMessages {
         this.scoringPartitions = scoringPartitions;
     }
 
-    /** Adds {@code language} (resolved) and {@code language_source} to bronze conversations. */
+    /**
+     * Bronze conversations, redacted ({@link RedactConversations}: everything downstream sees
+     * only redacted text), with {@code language} (resolved) and {@code language_source} added.
+     */
     public Dataset<Row> withLanguage(Dataset<Row> bronze) {
+        Dataset<Row> redacted = new RedactConversations().apply(bronze);
         UserDefinedFunction guess = udf(new GuessLanguageUdf(config.languageMinConfidence()), DataTypes.StringType);
         Column customerText = expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
         Column source = lower(trim(col("language")));
         Column hasSource = source.isNotNull().and(source.notEqual(""));
         Column guessed = guess.apply(customerText);
-        return bronze
+        return redacted
                 .withColumn("guessed_language", when(hasSource, lit(null)).otherwise(guessed))
                 .withColumn("language_source", when(hasSource, lit("source"))
                         .when(col("guessed_language").equalTo(LanguageGuesser.UNDETERMINED), lit("unknown"))
@@ -60,15 +65,19 @@ public final class BuildSilverMessages {
                 .select(col("conversation_id"), col("m.seq").as("seq"), col("m.ts").as("ts"), col("date"),
                         col("m.role").as("role"), col("m.agent_id").as("agent_id"), col("m.event").as("event"),
                         col("m.text").as("text"), col("language"));
-        Column primary = regexp_extract(col("language"), "^([a-z]+)", 1);
-        Column scorable = col("role").notEqual("system").and(col("text").isNotNull())
-                .and(primary.isin(config.sentimentLanguages().toArray()));
-        Dataset<Row> keyed = messages.withColumn("score_key", when(scorable, col("text")));
+        Dataset<Row> keyed = messages.withColumn("score_key", when(scorable(), col("text")));
         Dataset<Row> scores = new ScoreSentences(config, scoringPartitions)
                 .apply(keyed.where(col("score_key").isNotNull()).select(col("score_key").as("text")))
                 .withColumnRenamed("text", "score_key");
         return keyed.join(scores, keyed.col("score_key").equalTo(scores.col("score_key")), "left")
                 .selectExpr(quoted(TableSchemas.SILVER_MESSAGES.fieldNames()));
+    }
+
+    /** Whether a message row ({@code role, text, language}) gets sentiment. */
+    public Column scorable() {
+        Column primary = regexp_extract(col("language"), "^([a-z]+)", 1);
+        return col("role").notEqual("system").and(col("role").isin(config.stringSet("sentiment.roles").toArray()))
+                .and(col("text").isNotNull()).and(primary.isin(config.sentimentLanguages().toArray()));
     }
 
     static String[] quoted(String[] names) {

@@ -1,20 +1,15 @@
 package org.csat.nlp;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,23 +20,31 @@ import org.csat.config.PipelineConfig;
 import org.csat.tables.RowValues;
 
 /**
- * Scores the sentiment of distinct message texts, each sentence once per batch. The texts
- * are split into sentences (cheap), the distinct sentences are spread over
- * {@code scoringPartitions} tasks and parsed by CoreNLP (the expensive part: bot templates,
- * greetings and "thanks" are scored once, not once per message), and each text's score is the
- * token-weighted average of its sentences' class probabilities ({@link SentimentScale}).
- * Sentences longer than {@code sentiment.max_sentence_tokens} are not parsed.
- * In: a column {@code text}. Out: {@code text, sentiment, sentiment_label, sentences, sentences_scored}.
+ * Scores the sentiment of distinct message texts, each distinct sentence once per batch.
+ * The texts are split into sentences and tokens (cheap); the distinct token sequences are
+ * spread over {@code scoringPartitions} tasks and parsed by CoreNLP, one lazily built model
+ * per executor JVM (the expensive part: bot templates, greetings and "thanks" are parsed
+ * once, not once per message); each text's score is the token-weighted average of its
+ * sentences' class probabilities, in sentence order ({@link SentimentScale}). The memo key
+ * is the exact token sequence the parser reads, so a sentence scores as it would inside its
+ * own message. Sentences longer than {@code sentiment.max_sentence_tokens} are not parsed
+ * and do not count. In: a column {@code text}.
+ * Out: {@code text, sentiment, sentiment_label, sentences, sentences_scored}.
  */
 public final class ScoreSentences {
     private static final StructType SENTENCES = new StructType()
             .add("text", DataTypes.StringType, false)
-            .add("sentence", DataTypes.StringType, false)
-            .add("tokens", DataTypes.IntegerType, false);
+            .add("position", DataTypes.IntegerType, false)
+            .add("words", DataTypes.createArrayType(DataTypes.StringType, false), false);
     private static final StructType SCORED = new StructType()
-            .add("sentence", DataTypes.StringType, false)
-            .add("tokens", DataTypes.IntegerType, false)
+            .add("words", DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add("probabilities", DataTypes.createArrayType(DataTypes.DoubleType, false), true);
+    public static final StructType TEXT_SCORES = new StructType()
+            .add("text", DataTypes.StringType, false)
+            .add("sentiment", DataTypes.DoubleType, true)
+            .add("sentiment_label", DataTypes.StringType, true)
+            .add("sentences", DataTypes.IntegerType, false)
+            .add("sentences_scored", DataTypes.IntegerType, false);
 
     private final String parseModel;
     private final int maxTokens;
@@ -59,47 +62,49 @@ public final class ScoreSentences {
                     String text = row.getString(0);
                     List<Row> out = new ArrayList<>();
                     for (SentimentModel.Sentence s : SentimentModel.split(text)) {
-                        out.add(RowFactory.create(text, s.text(), s.tokens()));
+                        out.add(RowFactory.create(text, out.size(), RowValues.seq(s.words())));
                     }
                     return out.iterator();
                 }, Encoders.row(SENTENCES));
 
         String model = parseModel;
         int max = maxTokens;
-        Dataset<Row> scored = sentences.select("sentence", "tokens")
-                .repartition(scoringPartitions, col("sentence"))
+        Dataset<Row> scored = sentences.select("words")
+                .repartition(scoringPartitions, col("words"))
                 .distinct()
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> scorePartition(rows, model, max),
                         Encoders.row(SCORED));
 
-        Column scoredTokens = when(col("probabilities").isNotNull(), col("tokens")).otherwise(0);
-        List<Column> aggregates = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            aggregates.add(sum(element_at(col("probabilities"), i + 1).multiply(col("tokens"))).as("w" + i));
-        }
-        aggregates.add(sum(scoredTokens).as("scored_tokens"));
-        aggregates.add(count(col("probabilities")).cast("int").as("sentences_scored"));
-        Dataset<Row> perText = sentences.join(scored, new String[] {"sentence", "tokens"}, "left")
-                .groupBy("text")
-                .agg(count(lit(1)).cast("int").as("sentences"), aggregates.toArray(new Column[0]));
+        return sentences.join(scored, "words")
+                .select("text", "position", "words", "probabilities")
+                .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
+                .mapGroups((MapGroupsFunction<String, Row, Row>) ScoreSentences::scoreText, Encoders.row(TEXT_SCORES));
+    }
 
-        Column[] p = new Column[5];
-        for (int i = 0; i < 5; i++) {
-            p[i] = col("w" + i).divide(col("scored_tokens"));
+    /** One text's score from its sentences' rows (text, position, words, probabilities), in any order. */
+    private static Row scoreText(String text, Iterator<Row> rows) {
+        List<Row> sentences = new ArrayList<>();
+        rows.forEachRemaining(sentences::add);
+        sentences.sort((a, b) -> Integer.compare(a.getInt(1), b.getInt(1)));
+        List<SentimentScale.ScoredSentence> scored = new ArrayList<>(sentences.size());
+        int scoredCount = 0;
+        for (Row sentence : sentences) {
+            double[] probabilities = null;
+            if (!sentence.isNullAt(3)) {
+                List<Double> values = sentence.getList(3);
+                probabilities = new double[values.size()];
+                for (int i = 0; i < probabilities.length; i++) {
+                    probabilities[i] = values.get(i);
+                }
+                scoredCount++;
+            }
+            scored.add(new SentimentScale.ScoredSentence(sentence.getList(2).size(), probabilities));
         }
-        Column hasScore = col("scored_tokens").gt(0);
-        Column sentiment = p[0].multiply(-1.0).plus(p[1].multiply(-0.5)).plus(p[3].multiply(0.5)).plus(p[4]);
-        Column best = greatest(p);
-        Column label = when(p[0].equalTo(best), SentimentScale.LABELS[0])
-                .when(p[1].equalTo(best), SentimentScale.LABELS[1])
-                .when(p[2].equalTo(best), SentimentScale.LABELS[2])
-                .when(p[3].equalTo(best), SentimentScale.LABELS[3])
-                .otherwise(SentimentScale.LABELS[4]);
-        return perText.select(col("text"),
-                when(hasScore, sentiment).as("sentiment"),
-                when(hasScore, label).as("sentiment_label"),
-                col("sentences"),
-                col("sentences_scored"));
+        double[] mean = SentimentScale.messageProbabilities(scored);
+        return RowFactory.create(text,
+                mean == null ? null : SentimentScale.score(mean),
+                mean == null ? null : SentimentScale.label(mean),
+                sentences.size(), scoredCount);
     }
 
     private static Iterator<Row> scorePartition(Iterator<Row> rows, String parseModel, int maxTokens) {
@@ -112,19 +117,17 @@ public final class ScoreSentences {
             @Override
             public Row next() {
                 Row row = rows.next();
-                String sentence = row.getString(0);
-                int tokens = row.getInt(1);
-                double[] probabilities = tokens > maxTokens ? null : SentimentModel.score(sentence, parseModel, maxTokens);
-                return RowFactory.create(sentence, tokens, probabilities == null ? null : RowValues.seq(toList(probabilities)));
+                List<String> words = row.getList(0);
+                double[] probabilities = SentimentModel.score(words, parseModel, maxTokens);
+                List<Double> values = null;
+                if (probabilities != null) {
+                    values = new ArrayList<>(5);
+                    for (double p : probabilities) {
+                        values.add(p);
+                    }
+                }
+                return RowFactory.create(row.get(0), values == null ? null : RowValues.seq(values));
             }
         };
-    }
-
-    private static List<Double> toList(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

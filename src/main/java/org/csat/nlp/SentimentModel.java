@@ -9,9 +9,14 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.pipeline.ParserAnnotator;
+import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
+import edu.stanford.nlp.pipeline.SentimentAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import org.ejml.simple.SimpleMatrix;
 
@@ -19,22 +24,40 @@ import org.ejml.simple.SimpleMatrix;
  * Stanford CoreNLP's English sentiment model (the recursive neural tensor network trained on
  * the Stanford Sentiment Treebank), wrapped for Spark: one splitter and one scorer per JVM
  * and setting, built on first use inside a task, never serialized from the driver.
- * {@link #split} cuts a message into sentences (cheap: tokenizer and sentence splitter only);
- * {@link #score} parses one sentence and returns the model's five class probabilities,
- * very negative to very positive.
+ * {@link #split} cuts a message into sentences and tokens (tokenizer and sentence splitter
+ * only, cheap); {@link #score} parses one sentence given as those tokens and returns the
+ * model's five class probabilities, very negative to very positive. Scoring the tokens the
+ * splitter produced, rather than re-tokenizing the sentence's text, gives exactly what the
+ * whole message run through {@code tokenize,ssplit,parse,sentiment} gives for that sentence.
+ * The parser is the one of {@code sentiment.parse_model} (a POS tagger is added when the
+ * parser needs tags, as the shift-reduce parser does); it builds no dependency graphs
+ * ({@code parse.buildgraphs=false}), which the sentiment model never reads.
  */
 public final class SentimentModel {
-    /** A sentence of a message: its text and length in tokens. */
-    public record Sentence(String text, int tokens) {
+    /** A sentence of a message: its text and its tokens, as the parser sees them. */
+    public record Sentence(String text, List<String> words) {
+        public int tokens() {
+            return words.size();
+        }
     }
 
-    private static final ConcurrentHashMap<String, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+    /** Parser (and tagger, if needed) and sentiment annotators for pre-tokenized sentences. */
+    private record Scorer(List<Annotator> annotators) {
+        void annotate(Annotation doc) {
+            for (Annotator annotator : annotators) {
+                annotator.annotate(doc);
+            }
+        }
+    }
+
+    private static final ConcurrentHashMap<String, StanfordCoreNLP> SPLITTERS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Scorer> SCORERS = new ConcurrentHashMap<>();
 
     private SentimentModel() {
     }
 
     private static StanfordCoreNLP splitter() {
-        return PIPELINES.computeIfAbsent("split", key -> {
+        return SPLITTERS.computeIfAbsent("split", key -> {
             Properties props = new Properties();
             props.setProperty("annotators", "tokenize,ssplit");
             props.setProperty("tokenize.language", "en");
@@ -42,16 +65,28 @@ public final class SentimentModel {
         });
     }
 
-    private static StanfordCoreNLP scorer(String parseModel, int maxTokens) {
-        return PIPELINES.computeIfAbsent("score|" + parseModel + "|" + maxTokens, key -> {
-            Properties props = new Properties();
-            props.setProperty("annotators", "tokenize,ssplit,parse,sentiment");
-            props.setProperty("tokenize.language", "en");
-            props.setProperty("ssplit.isOneSentence", "true");
-            props.setProperty("parse.model", parseModel);
-            props.setProperty("parse.binaryTrees", "true");
-            props.setProperty("parse.maxlen", Integer.toString(maxTokens));
-            return new StanfordCoreNLP(props);
+    /** The CoreNLP settings shared by the scorer and the one-call-per-message baseline. */
+    public static Properties parserProperties(String parseModel, int maxTokens) {
+        Properties props = new Properties();
+        props.setProperty("tokenize.language", "en");
+        props.setProperty("parse.model", parseModel);
+        props.setProperty("parse.binaryTrees", "true");
+        props.setProperty("parse.maxlen", Integer.toString(maxTokens));
+        return props;
+    }
+
+    private static Scorer scorer(String parseModel, int maxTokens) {
+        return SCORERS.computeIfAbsent(parseModel + "|" + maxTokens, key -> {
+            Properties props = parserProperties(parseModel, maxTokens);
+            props.setProperty("parse.buildgraphs", "false");
+            ParserAnnotator parser = new ParserAnnotator("parse", props);
+            List<Annotator> annotators = new ArrayList<>();
+            if (parser.requires().contains(CoreAnnotations.PartOfSpeechAnnotation.class)) {
+                annotators.add(new POSTaggerAnnotator("pos", props));
+            }
+            annotators.add(parser);
+            annotators.add(new SentimentAnnotator("sentiment", props));
+            return new Scorer(List.copyOf(annotators));
         });
     }
 
@@ -67,23 +102,50 @@ public final class SentimentModel {
             }
             int begin = tokens.get(0).beginPosition();
             int end = tokens.get(tokens.size() - 1).endPosition();
-            out.add(new Sentence(text.substring(begin, end), tokens.size()));
+            List<String> words = new ArrayList<>(tokens.size());
+            for (CoreLabel token : tokens) {
+                words.add(token.word());
+            }
+            out.add(new Sentence(text.substring(begin, end), List.copyOf(words)));
         }
         return out;
     }
 
     /**
-     * Class probabilities of one sentence, index 0 = very negative .. 4 = very positive,
-     * or null when the parser gives no tree (e.g. over {@code maxTokens} tokens).
+     * Class probabilities of one sentence given as its tokens, index 0 = very negative ..
+     * 4 = very positive, or null when it has no token or more than {@code maxTokens}.
+     * (Past {@code parse.maxlen} CoreNLP does not fail: it scores a flat fallback tree, a
+     * near-neutral guess, so the cap is enforced here.)
      */
-    public static double[] score(String sentence, String parseModel, int maxTokens) {
-        Annotation doc = new Annotation(sentence);
-        scorer(parseModel, maxTokens).annotate(doc);
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (sentences == null || sentences.isEmpty()) {
+    public static double[] score(List<String> words, String parseModel, int maxTokens) {
+        if (words.isEmpty() || words.size() > maxTokens) {
             return null;
         }
-        Tree tree = sentences.get(0).get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+        List<CoreLabel> tokens = new ArrayList<>(words.size());
+        for (String word : words) {
+            CoreLabel token = new CoreLabel();
+            token.setWord(word);
+            token.setValue(word);
+            token.setOriginalText(word);
+            token.setIndex(tokens.size() + 1);
+            token.setSentIndex(0);
+            tokens.add(token);
+        }
+        String text = String.join(" ", words);
+        CoreMap sentence = new ArrayCoreMap();
+        sentence.set(CoreAnnotations.TextAnnotation.class, text);
+        sentence.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        sentence.set(CoreAnnotations.SentenceIndexAnnotation.class, 0);
+        Annotation doc = new Annotation(text);
+        doc.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        doc.set(CoreAnnotations.SentencesAnnotation.class, List.of(sentence));
+        scorer(parseModel, maxTokens).annotate(doc);
+        return probabilities(sentence);
+    }
+
+    /** The five class probabilities of a sentence annotated by the sentiment annotator, or null. */
+    public static double[] probabilities(CoreMap sentence) {
+        Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
         if (tree == null) {
             return null;
         }

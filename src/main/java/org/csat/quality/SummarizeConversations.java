@@ -2,6 +2,7 @@ package org.csat.quality;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
@@ -9,17 +10,14 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.csat.config.PipelineConfig;
-import org.csat.nlp.PhraseMatchUdf;
 import org.csat.tables.TableSchemas;
 
 /**
@@ -30,6 +28,12 @@ import org.csat.tables.TableSchemas;
  * answered. {@code asked_for_human} counts customer messages that match the
  * {@code asked_for_human} phrase list of the conversation's language. Sentiment start/end
  * are the customer's first and last scored messages; shift is end minus start.
+ * <p>
+ * Effort ({@link MeasureEffort}): response times, near-duplicate customer turns and bot
+ * loops; {@code handle_time_s} runs from the first bot or agent message to {@code ended_at}.
+ * {@code resolution_status} here is the transcript's own verdict ({@link ClassifyResolution},
+ * {@link ResolutionStatus#fromTranscript}); repeat contact, predicted CSAT and topic cluster
+ * are left null for {@link AssessConversationQuality}, which needs the other conversations.
  */
 public final class SummarizeConversations {
     private final PipelineConfig config;
@@ -45,10 +49,10 @@ public final class SummarizeConversations {
      * @param conversations bronze rows of the batch, with resolved {@code language} and {@code language_source}
      */
     public Dataset<Row> apply(Dataset<Row> messages, Dataset<Row> conversations) {
-        UserDefinedFunction askedForHuman = udf(new PhraseMatchUdf(config.phrases(), "asked_for_human"), DataTypes.BooleanType);
+        Dataset<Row> signalled = new MessageSignals(config.phrases()).apply(messages);
         Column isCustomer = col("role").equalTo("customer");
         Column customerScored = isCustomer.and(col("sentiment").isNotNull());
-        Dataset<Row> perConversation = messages.groupBy("conversation_id").agg(
+        Dataset<Row> perConversation = signalled.groupBy("conversation_id").agg(
                 sum(when(isCustomer, 1).otherwise(0)).cast("int").as("customer_turns"),
                 sum(when(col("role").equalTo("bot"), 1).otherwise(0)).cast("int").as("bot_turns"),
                 sum(when(col("role").equalTo("agent"), 1).otherwise(0)).cast("int").as("agent_turns"),
@@ -56,7 +60,7 @@ public final class SummarizeConversations {
                 min(when(col("role").equalTo("agent"), col("seq"))).as("first_agent_seq"),
                 max(when(col("role").equalTo("agent"), col("seq"))).as("last_agent_seq"),
                 max(col("role").equalTo("system").and(lower(col("event")).equalTo("handoff"))).as("handoff_event"),
-                sum(when(isCustomer.and(askedForHuman.apply(col("text"), col("language"))), 1).otherwise(0))
+                sum(when(isCustomer.and(col("sig_asked_for_human")), 1).otherwise(0))
                         .cast("int").as("asked_for_human_count"),
                 min(when(customerScored, struct(col("seq"), col("sentiment")))).getField("sentiment").as("customer_sentiment_start"),
                 max(when(customerScored, struct(col("seq"), col("sentiment")))).getField("sentiment").as("customer_sentiment_end"));
@@ -67,10 +71,15 @@ public final class SummarizeConversations {
                 .when(col("first_agent_seq").isNotNull(), lit("human"))
                 .when(col("first_bot_seq").isNotNull(), lit("bot"))
                 .otherwise(lit("none"));
+        Column handleTime = when(col("first_reply_ts").isNotNull(),
+                greatest(lit(0.0), unix_micros(col("ended_at")).minus(unix_micros(col("first_reply_ts"))).divide(1e6)));
+        Column status = ResolutionStatus.fromTranscript(col("confirmed"), col("abandoned"), col("handoff"));
 
         return conversations.select("conversation_id", "customer_id", "channel", "started_at", "ended_at", "topic",
                         "language", "language_source", "csat", "metadata")
                 .join(perConversation, "conversation_id")
+                .join(new MeasureEffort(config).apply(messages), "conversation_id")
+                .join(new ClassifyResolution(config.stringSet("quality.abandon_events")).apply(signalled), "conversation_id")
                 .withColumn("date", to_date(col("started_at")))
                 .withColumn("handled_by", handledBy)
                 .withColumn("handoff", coalesce(col("handoff_event"), lit(false)).or(handledBy.equalTo("bot_to_human")))
@@ -78,10 +87,18 @@ public final class SummarizeConversations {
                 .withColumn("duration_s", unix_micros(col("ended_at")).minus(unix_micros(col("started_at"))).divide(1e6))
                 .withColumn("customer_sentiment_shift", col("customer_sentiment_end").minus(col("customer_sentiment_start")))
                 .withColumn("scored_run_id", lit(runId))
+                .withColumn("resolution_status", status)
+                .withColumn("resolved", ResolutionStatus.resolved(status))
+                .withColumn("repeat_contact", lit(null).cast(DataTypes.BooleanType))
+                .withColumn("repeat_contact_same_topic", lit(null).cast(DataTypes.BooleanType))
+                .withColumn("handle_time_s", handleTime)
+                .withColumn("predicted_csat", lit(null).cast(DataTypes.DoubleType))
+                .withColumn("predicted_csat_source", lit(null).cast(DataTypes.StringType))
+                .withColumn("topic_cluster", lit(null).cast(DataTypes.IntegerType))
                 .selectExpr(quoted(TableSchemas.SILVER_CONVERSATIONS.fieldNames()));
     }
 
-    private static String[] quoted(String[] names) {
+    static String[] quoted(String[] names) {
         String[] out = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             out[i] = "`" + names[i] + "`";

@@ -14,6 +14,8 @@ public enum Table {
     SILVER_CONVERSATIONS("silver_conversations", TableSchemas.SILVER_CONVERSATIONS),
     GOLD_COHORT_DAILY("gold_cohort_daily", TableSchemas.GOLD_COHORT_DAILY),
     PIPELINE_RUNS("pipeline_runs", TableSchemas.PIPELINE_RUNS),
+    MODEL_METRICS("model_metrics", TableSchemas.MODEL_METRICS),
+    TOPICS("topics", TableSchemas.TOPICS),
     GOLD_COHORT_COMPARISON("gold_cohort_comparison", TableSchemas.GOLD_COHORT_COMPARISON),
     GOLD_QUALITY_DROP("gold_quality_drop", TableSchemas.GOLD_QUALITY_DROP),
     GOLD_TOPIC_QUALITY("gold_topic_quality", TableSchemas.GOLD_TOPIC_QUALITY);

@@ -73,7 +73,9 @@ public final class TableSchemas {
             .add("raw", StringType, true)
             .add("record_hash", StringType, false)
             .add("ingest_run_id", StringType, false)
-            .add("ingested_at", TimestampType, false);
+            .add("ingested_at", TimestampType, false)
+            // the run whose silver rows reflect this version of the row; null until scored (crash recovery)
+            .add("scored_run_id", StringType, true);
 
     public static final StructType QUARANTINE = new StructType()
             .add("source_file", StringType, false)
@@ -124,7 +126,20 @@ public final class TableSchemas {
             .add("customer_sentiment_shift", DoubleType, true)
             .add("csat", IntegerType, true)
             .add("metadata", createMapType(StringType, StringType, true), true)
-            .add("scored_run_id", StringType, false);
+            .add("scored_run_id", StringType, false)
+            // quality (docs/quality.md): resolution, effort, predicted CSAT, discovered topic
+            .add("resolution_status", StringType, false)
+            .add("resolved", BooleanType, false)
+            .add("repeat_contact", BooleanType, true)
+            .add("repeat_contact_same_topic", BooleanType, true)
+            .add("customer_repeated_self", BooleanType, false)
+            .add("bot_loop", BooleanType, false)
+            .add("first_response_s", DoubleType, true)
+            .add("mean_response_s", DoubleType, true)
+            .add("handle_time_s", DoubleType, true)
+            .add("predicted_csat", DoubleType, true)
+            .add("predicted_csat_source", StringType, true)
+            .add("topic_cluster", IntegerType, true);
 
     public static final StructType GOLD_COHORT_DAILY = new StructType()
             .add("date", DateType, false)
@@ -152,6 +167,32 @@ public final class TableSchemas {
             .add("conversations_accepted", LongType, true)
             .add("rows_written", createMapType(StringType, LongType, true), true);
 
+    /** Held-out evaluations of predicted_csat (docs/quality.md), key model_version + predictor + metric + cohort. */
+    public static final StructType MODEL_METRICS = new StructType()
+            .add("run_id", StringType, false)
+            .add("model_version", StringType, false)
+            .add("source", StringType, false)
+            .add("predictor", StringType, false)
+            .add("metric", StringType, false)
+            .add("cohort", StringType, false)
+            .add("value", DoubleType, true)
+            .add("train_rows", LongType, false)
+            .add("test_rows", LongType, false)
+            .add("train_until", TimestampType, true)
+            .add("test_from", TimestampType, true)
+            .add("model_path", StringType, true)
+            .add("note", StringType, true);
+
+    /** The current topic model's clusters (docs/quality.md), key model_version + topic_cluster. */
+    public static final StructType TOPICS = new StructType()
+            .add("model_version", StringType, false)
+            .add("topic_cluster", IntegerType, false)
+            .add("top_terms", createArrayType(StringType, true), false)
+            .add("conversations", LongType, false)
+            .add("share", DoubleType, false)
+            .add("corpus_conversations", LongType, false)
+            .add("fitted_run_id", StringType, false)
+            .add("model_path", StringType, false);
     // --- Cohort comparison (issue 4): docs/comparison.md documents every column. ---
 
     /** Metric x comparison x method: the estimate, its bootstrap interval and the sides behind it. */

@@ -45,15 +45,40 @@ public final class Warehouse {
         return DeltaTable.isDeltaTable(spark, path(table));
     }
 
-    /** The table, created empty with its schema if it is not there yet. */
+    /**
+     * The table, created empty with its schema if it is not there yet (when two runs race to
+     * create it, the loser uses the winner's), and given any nullable column the declared
+     * schema gained since it was created.
+     */
     public DeltaTable open(Table table) {
         if (!exists(table)) {
-            DeltaTable.createIfNotExists(spark)
-                    .location(path(table))
-                    .addColumns(table.schema())
-                    .execute();
+            try {
+                DeltaTable.createIfNotExists(spark)
+                        .location(path(table))
+                        .addColumns(table.schema())
+                        .execute();
+            } catch (RuntimeException e) {
+                if (!exists(table)) {
+                    throw e;
+                }
+            }
         }
-        return DeltaTable.forPath(spark, path(table));
+        DeltaTable delta = DeltaTable.forPath(spark, path(table));
+        addMissingColumns(table, delta);
+        return delta;
+    }
+
+    private void addMissingColumns(Table table, DeltaTable delta) {
+        java.util.Set<String> present = java.util.Set.of(delta.toDF().schema().fieldNames());
+        List<String> added = new ArrayList<>();
+        for (var field : table.schema().fields()) {
+            if (!present.contains(field.name()) && field.nullable()) {
+                added.add("`" + field.name() + "` " + field.dataType().sql());
+            }
+        }
+        if (!added.isEmpty()) {
+            spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+        }
     }
 
     public Dataset<Row> read(Table table) {
@@ -61,13 +86,24 @@ public final class Warehouse {
         return spark.read().format("delta").load(path(table));
     }
 
-    /** Registers every existing table as a temporary view under its name; returns the names. */
+    /** The table as of one version: a read that stays the same however often it is computed. */
+    public Dataset<Row> readVersion(Table table, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+    }
+
+    /**
+     * Registers every table as a temporary view under its name; a table not written yet is an
+     * empty view with its schema, so queries never fail on a fresh warehouse. Returns the names
+     * of the tables that exist.
+     */
     public List<String> registerViews() {
         List<String> names = new ArrayList<>();
         for (Table table : Table.values()) {
             if (exists(table)) {
                 spark.read().format("delta").load(path(table)).createOrReplaceTempView(table.tableName());
                 names.add(table.tableName());
+            } else {
+                spark.createDataFrame(List.of(), table.schema()).createOrReplaceTempView(table.tableName());
             }
         }
         return names;

@@ -182,6 +182,37 @@ class NightlyJobTest {
         assertEquals(4.5, bot.<Double>getAs("csat_mean"), 1e-9);
     }
 
+    @Test
+    void everyNotebookCellRunsOnTheTables() throws Exception {
+        warehouse.registerViews();
+        List<Path> notebooks;
+        try (var files = java.nio.file.Files.list(Path.of("notebooks"))) {
+            notebooks = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertTrue(notebooks.size() >= 3, "notebooks/ holds the analysts' notebooks");
+        for (Path notebook : notebooks) {
+            List<org.csat.report.SqlNotebook.Cell> cells = org.csat.report.SqlNotebook.read(notebook);
+            assertFalse(cells.isEmpty(), notebook + " has cells");
+            for (org.csat.report.SqlNotebook.Cell cell : cells) {
+                assertFalse(cell.comment().isBlank(), notebook + ": every cell says what it shows");
+                spark.sql(cell.sql()).limit(50).collectAsList();
+            }
+        }
+        Row first = spark.sql(org.csat.report.SqlNotebook.read(Path.of("notebooks/01-daily-overview.sql")).get(0).sql())
+                .where(col("handled_by").equalTo("bot_to_human")).first();
+        assertEquals(2L, first.<Long>getAs("conversations"));
+    }
+
+    @Test
+    void reportShowsCohortsAndNoMessageText(@TempDir Path dir) throws Exception {
+        Path file = new org.csat.report.RenderReport(spark, warehouse).output(dir.resolve("report.html")).execute();
+        String html = java.nio.file.Files.readString(file);
+        assertTrue(html.contains("bot_to_human") && html.contains("<svg"), "cohort figures and the weekly charts");
+        assertTrue(html.contains("charged_twice"), "per-topic figures");
+        assertFalse(html.contains("worst service"), "aggregates only: no customer text");
+        assertFalse(html.contains("cust-"), "no customer ids");
+    }
+
     private Row conversation(String id) {
         return warehouse.read(Table.SILVER_CONVERSATIONS).where(col("conversation_id").equalTo(id)).first();
     }

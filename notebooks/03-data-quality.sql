@@ -1,0 +1,24 @@
+-- Data quality and runs: what was rejected and why, how each night went, which languages
+-- arrive and which got a sentiment score.
+-- Run: bin/csat query --file notebooks/03-data-quality.sql
+
+-- The latest runs: status, counts, and the reason of any failure.
+SELECT run_id, status, started_at, ended_at, input_files, records_read, records_accepted,
+       records_quarantined, error
+FROM pipeline_runs
+ORDER BY started_at DESC
+LIMIT 10;
+
+-- Quarantined records by reason (records_read = accepted + quarantined in every run).
+SELECT reason_code, count(*) AS records, min(reason) AS example_reason
+FROM quarantine
+GROUP BY reason_code
+ORDER BY records DESC;
+
+-- Languages: where they came from and whether CoreNLP's English model scored them.
+SELECT c.language, c.language_source, count(DISTINCT c.conversation_id) AS conversations,
+       round(avg(CASE WHEN m.sentiment IS NOT NULL THEN 1.0 ELSE 0.0 END), 3) AS messages_scored
+FROM silver_conversations c
+JOIN silver_messages m ON m.conversation_id = c.conversation_id AND m.role <> 'system'
+GROUP BY 1, 2
+ORDER BY conversations DESC;

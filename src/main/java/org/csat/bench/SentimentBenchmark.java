@@ -1,0 +1,144 @@
+package org.csat.bench;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.csat.cli.SparkSessions;
+import org.csat.config.PipelineConfig;
+import org.csat.nlp.BuildSilverMessages;
+import org.csat.tables.Table;
+import org.csat.tables.Warehouse;
+
+/**
+ * The two Spark steps of {@code bench/run} besides the nightly job itself:
+ * {@code naive --input DIR --out DIR} scores every message row of a transcript directory
+ * with {@link NaiveSentimentUdf} (spread over {@code defaultParallelism*4} tasks, the
+ * parallelism the pipeline's scoring stage gets) and writes one Parquet row per message;
+ * {@code compare --naive DIR --warehouse DIR} checks every message's sentiment in the
+ * warehouse's {@code silver_messages} against the naive one (score within 1e-12 and the
+ * same label) and prints {@code messages=N mismatches=M ...}. Both take {@code --set k=v;..}
+ * like the nightly job, so the two paths read the same settings.
+ */
+public final class SentimentBenchmark {
+    private static final double TOLERANCE = 1e-12;
+    private static final StructType TRANSCRIPTS = new StructType()
+            .add("conversation_id", DataTypes.StringType)
+            .add("language", DataTypes.StringType)
+            .add("messages", DataTypes.createArrayType(new StructType()
+                    .add("role", DataTypes.StringType)
+                    .add("text", DataTypes.StringType)));
+
+    private SentimentBenchmark() {
+    }
+
+    public static void main(String[] argv) {
+        if (argv.length == 0) {
+            throw new IllegalArgumentException("usage: SentimentBenchmark naive|compare [--option value]...");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < argv.length; i += 2) {
+            options.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        PipelineConfig config = config(options.get("set"));
+        SparkSession spark = SparkSessions.create("csat bench " + argv[0], config);
+        try {
+            switch (argv[0]) {
+                case "naive" -> naive(spark, config, require(options, "input"), require(options, "out"));
+                case "compare" -> compare(spark, config, require(options, "naive"), require(options, "warehouse"));
+                default -> throw new IllegalArgumentException("unknown step " + argv[0]);
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    static PipelineConfig config(String set) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (set != null) {
+            for (String pair : set.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+        }
+        return PipelineConfig.load(null, overrides);
+    }
+
+    static void naive(SparkSession spark, PipelineConfig config, String input, String out) {
+        BuildSilverMessages silver = new BuildSilverMessages(config, 1);
+        Dataset<Row> conversations = silver.withLanguage(spark.read().schema(TRANSCRIPTS)
+                .option("recursiveFileLookup", "true").option("pathGlobFilter", "*.jsonl*").json(input));
+        UserDefinedFunction sentiment = udf(new NaiveSentimentUdf(config.parseModel(), config.maxSentenceTokens()),
+                NaiveSentimentUdf.RESULT).asNondeterministic();
+        Dataset<Row> messages = conversations
+                .select(col("conversation_id"), col("language"), explode(col("messages")).as("m"))
+                .select(col("conversation_id"), col("language"), col("m.role").as("role"), col("m.text").as("text"))
+                .repartition(spark.sparkContext().defaultParallelism() * 4);
+        Column scorable = silver.scorable();
+        messages.withColumn("scorable", scorable)
+                .withColumn("s", when(scorable, sentiment.apply(col("text"))))
+                .select(col("conversation_id"), col("role"), col("text"), col("scorable"),
+                        col("s.sentiment").as("sentiment"), col("s.sentiment_label").as("sentiment_label"))
+                .write().mode("overwrite").parquet(out);
+    }
+
+    static void compare(SparkSession spark, PipelineConfig config, String naiveDir, String warehouseDir) {
+        Dataset<Row> naive = occurrences(spark.read().parquet(naiveDir));
+        Dataset<Row> silver = new Warehouse(spark, warehouseDir).read(Table.SILVER_MESSAGES);
+        Dataset<Row> pipeline = occurrences(silver.withColumn("scorable", new BuildSilverMessages(config, 1).scorable()));
+        String[] key = {"conversation_id", "text", "occurrence"};
+        Dataset<Row> joined = naive.as("n").join(pipeline.as("p"), toSeq(key), "full_outer");
+        Column missing = col("n.scorable").isNull().or(col("p.scorable").isNull());
+        Column scoreDiffers = col("n.sentiment").isNull().notEqual(col("p.sentiment").isNull())
+                .or(abs(col("n.sentiment").minus(col("p.sentiment"))).gt(TOLERANCE));
+        Column labelDiffers = col("n.sentiment_label").eqNullSafe(col("p.sentiment_label")).unary_$bang();
+        Column bitwise = col("n.sentiment").eqNullSafe(col("p.sentiment"));
+        Row counts = joined.agg(
+                org.apache.spark.sql.functions.sum(when(col("n.scorable"), 1).otherwise(0)).as("messages"),
+                org.apache.spark.sql.functions.sum(when(missing, 1).otherwise(0)).as("missing"),
+                org.apache.spark.sql.functions.sum(when(missing.or(scoreDiffers).or(labelDiffers), 1).otherwise(0)).as("mismatches"),
+                org.apache.spark.sql.functions.sum(when(col("n.sentiment").isNotNull(), 1).otherwise(0)).as("scored"),
+                org.apache.spark.sql.functions.sum(when(col("n.scorable").and(bitwise.unary_$bang()), 1).otherwise(0)).as("not_bitwise"),
+                org.apache.spark.sql.functions.count(col("p.scorable")).as("pipeline_rows"),
+                org.apache.spark.sql.functions.count(col("n.scorable")).as("naive_rows")).first();
+        System.out.printf("messages=%d scored=%d mismatches=%d missing=%d not_bitwise_identical=%d naive_rows=%d pipeline_rows=%d%n",
+                counts.getLong(0), counts.getLong(3), counts.getLong(2), counts.getLong(1), counts.getLong(4),
+                counts.getLong(6), counts.getLong(5));
+        joined.where(missing.or(scoreDiffers).or(labelDiffers)).limit(5).collectAsList()
+                .forEach(r -> System.out.println("  mismatch: " + r));
+    }
+
+    /** Numbers the rows of each (conversation, text), so repeated texts pair up one to one. */
+    private static Dataset<Row> occurrences(Dataset<Row> messages) {
+        return messages.select("conversation_id", "text", "scorable", "sentiment", "sentiment_label")
+                .withColumn("occurrence", row_number().over(Window.partitionBy("conversation_id", "text").orderBy("sentiment")));
+    }
+
+    private static scala.collection.immutable.Seq<String> toSeq(String[] names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
+    }
+}

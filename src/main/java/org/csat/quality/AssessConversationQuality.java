@@ -1,0 +1,177 @@
+package org.csat.quality;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.csat.config.PipelineConfig;
+import org.csat.tables.Table;
+import org.csat.tables.TableSchemas;
+import org.csat.tables.UpsertConversationRows;
+import org.csat.tables.Warehouse;
+
+/**
+ * Completes a batch of summarized conversations with what needs the other conversations, and
+ * upserts them into {@code silver_conversations}:
+ * <ol>
+ * <li>Earlier conversations of the batch's customers whose repeat-contact window
+ * ({@code quality.repeat_window_days}) reaches a batch conversation (new or as it was) are
+ * summarized again from silver_messages, since a later night can make them repeat contacts.</li>
+ * <li>Topic clusters ({@link TopicModelStore}): the batch is assigned with the current model;
+ * when the model changes, every conversation is.</li>
+ * <li>Repeat contact and the final resolution status ({@link DetectRepeatContacts}).</li>
+ * <li>predicted_csat ({@link PredictCsat}): the model is trained and evaluated when the surveyed
+ * conversations changed, and every conversation not yet predicted by the current model or
+ * rules is predicted again, so all rows share one scorer.</li>
+ * </ol>
+ * Deterministic: the same tables and batch give the same rows, models and metrics.
+ */
+public final class AssessConversationQuality {
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private PipelineConfig config = PipelineConfig.defaults();
+    private String runId;
+    private boolean refitTopics;
+    private final List<Dataset<Row>> cached = new ArrayList<>();
+
+    /** Rows written per table, and what predicted_csat and topic_cluster came from. */
+    public record Result(long conversationsWritten, Map<String, Long> rowsWritten, String csatSource, String topicModel) {
+    }
+
+    public AssessConversationQuality(SparkSession spark, Warehouse warehouse) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+    }
+
+    public AssessConversationQuality config(PipelineConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        return this;
+    }
+
+    public AssessConversationQuality runId(String runId) {
+        if (runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("runId must be a non-empty string");
+        }
+        this.runId = runId;
+        return this;
+    }
+
+    /** Refit the topic model even if the corpus has not grown enough (the nightly job's --rescore). */
+    public AssessConversationQuality refitTopics(boolean refitTopics) {
+        this.refitTopics = refitTopics;
+        return this;
+    }
+
+    /** @param batch this run's conversations from {@link SummarizeConversations} */
+    public Result execute(Dataset<Row> batch) throws IOException {
+        if (runId == null) {
+            throw new IllegalStateException("runId must be set before execute()");
+        }
+        spark.sparkContext().setJobGroup("QUALITY", "resolution, repeat contact, predicted CSAT, topics (run " + runId + ")", false);
+        try {
+            return assess(batch);
+        } finally {
+            cached.forEach(Dataset::unpersist);
+            cached.clear();
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    private Result assess(Dataset<Row> batch) throws IOException {
+        Dataset<Row> silver = warehouse.read(Table.SILVER_CONVERSATIONS);
+        Dataset<Row> messages = warehouse.read(Table.SILVER_MESSAGES);
+        Dataset<Row> fresh = keep(batch);
+        Dataset<Row> earlier = keep(earlierOfSameCustomers(silver, fresh));
+        Dataset<Row> resummarized = earlier.isEmpty() ? earlier : new SummarizeConversations(config, runId)
+                .apply(messages.join(earlier.select("conversation_id"), new String[] {"conversation_id"}, "left_semi"), earlier);
+        Dataset<Row> r1 = keep(fresh.unionByName(resummarized).withColumn("_r1", lit(true)));
+        Dataset<Row> after = silver.join(r1.select("conversation_id"), new String[] {"conversation_id"}, "left_anti")
+                .withColumn("_r1", lit(false)).unionByName(r1);
+
+        TopicModelStore.Outcome topics = new TopicModelStore(spark, warehouse, config, runId).prepare(after, messages, refitTopics);
+        if (topics.allAssignments() != null) {
+            cached.add(topics.allAssignments());
+        }
+        Dataset<Row> universe = keep(withClusters(after, r1, messages, topics));
+        DetectRepeatContacts repeats = new DetectRepeatContacts(config.integer("quality.repeat_window_days"));
+        Dataset<Row> r1Final = keep(repeats.apply(universe.where(col("_r1")), universe));
+        Dataset<Row> afterFinal = universe.where(not(col("_r1"))).unionByName(r1Final);
+
+        ConversationFeatures features = new ConversationFeatures(config.phrases());
+        PredictCsat.Predictor predictor = new PredictCsat(warehouse, config, runId)
+                .prepare(features.apply(afterFinal.where(col("csat").isNotNull()), messages));
+
+        Column stalePrediction = col("predicted_csat_source").isNull()
+                .or(col("predicted_csat_source").notEqual(predictor.source()));
+        Dataset<Row> stale = afterFinal.where(not(col("_r1")).and(topics.changed() ? lit(true) : stalePrediction));
+        Dataset<Row> output = keep(r1Final.unionByName(topics.changed() ? repeats.apply(stale, universe) : stale));
+        Dataset<Row> predicted = PredictCsat.apply(predictor, features.apply(output, messages))
+                .select("conversation_id", "predicted_csat", "predicted_csat_source");
+        Dataset<Row> rows = output.drop("predicted_csat", "predicted_csat_source")
+                .join(predicted, "conversation_id")
+                .selectExpr(SummarizeConversations.quoted(TableSchemas.SILVER_CONVERSATIONS.fieldNames()));
+        long written = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id")).execute(rows);
+
+        Map<String, Long> rowsWritten = new TreeMap<>();
+        rowsWritten.put(Table.SILVER_CONVERSATIONS.tableName(), written);
+        rowsWritten.put(Table.MODEL_METRICS.tableName(), predictor.metricsRowsWritten());
+        rowsWritten.put(Table.TOPICS.tableName(), topics.rowsWritten());
+        return new Result(written, rowsWritten, predictor.source(), topics.model() == null ? null : topics.model().version());
+    }
+
+    /**
+     * Stored conversations (outside the batch) of a batch customer that started no later than a
+     * batch conversation (in its new or its stored version) and whose window reaches it.
+     */
+    private Dataset<Row> earlierOfSameCustomers(Dataset<Row> silver, Dataset<Row> fresh) {
+        long windowMicros = config.integer("quality.repeat_window_days") * 86_400L * 1_000_000L;
+        Dataset<Row> batchIds = fresh.select("conversation_id");
+        Dataset<Row> contacts = fresh.select("customer_id", "started_at")
+                .unionByName(silver.join(batchIds, new String[] {"conversation_id"}, "left_semi").select("customer_id", "started_at"))
+                .where(col("customer_id").isNotNull())
+                .select(col("customer_id").as("b_customer"), col("started_at").as("b_start"));
+        Column reaches = col("customer_id").equalTo(col("b_customer"))
+                .and(col("started_at").leq(col("b_start")))
+                .and(unix_micros(col("b_start")).leq(unix_micros(coalesce(col("ended_at"), col("started_at"))).plus(lit(windowMicros))));
+        return silver.join(batchIds, new String[] {"conversation_id"}, "left_anti").join(contacts, reaches, "left_semi");
+    }
+
+    /** {@code after} with topic_cluster from the current model for the batch (for everyone when the model changed). */
+    private Dataset<Row> withClusters(Dataset<Row> after, Dataset<Row> r1, Dataset<Row> messages, TopicModelStore.Outcome topics) {
+        if (topics.model() == null) {
+            return after;
+        }
+        Dataset<Row> assignments = topics.changed() ? topics.allAssignments()
+                : DiscoverTopics.assign(topics.model(), new DiscoverTopics(config).documents(r1, messages));
+        Column reassigned = topics.changed() ? lit(true) : col("_r1");
+        return after.join(assignments.withColumnRenamed("topic_cluster", "_cluster"), new String[] {"conversation_id"}, "left")
+                .withColumn("topic_cluster", when(reassigned, col("_cluster")).otherwise(col("topic_cluster")))
+                .drop("_cluster");
+    }
+
+    /**
+     * Materializes a step and cuts its lineage (a local checkpoint, as Delta's MERGE does with its
+     * source): each step re-uses the previous ones several times, and without the cut the query
+     * plans grow with every step until analysing them costs more than running them.
+     */
+    private Dataset<Row> keep(Dataset<Row> dataset) {
+        return dataset.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+    }
+}

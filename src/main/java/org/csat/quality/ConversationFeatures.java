@@ -1,0 +1,135 @@
+package org.csat.quality;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.csat.config.PhraseLists;
+
+/**
+ * silver_conversations rows + their silver_messages -> one row per conversation with the
+ * numeric inputs of the CSAT model and the rule-based score ({@link #NUMERIC}, all non-null
+ * doubles), the customer's distinct normalized words ({@code customer_words}, for hashed
+ * text features) and what evaluation needs ({@code csat, started_at, date, handled_by,
+ * has_sentiment, customer_sentiment_mean}). Sentiment is missing outside
+ * {@code sentiment.languages}: it then reads 0 and {@code has_sentiment} 0, so the model
+ * can tell "neutral" from "not scored". Counts are capped at 3 and durations log-scaled so a
+ * few extreme conversations do not dominate a linear model.
+ */
+public final class ConversationFeatures {
+    /** Bump when the features change: it is part of the model version. */
+    public static final int VERSION = 1;
+
+    private final PhraseLists phrases;
+
+    public ConversationFeatures(PhraseLists phrases) {
+        this.phrases = phrases;
+    }
+
+    /** Feature name -> its expression over the joined conversation and message aggregates. */
+    static Map<String, Column> numeric() {
+        Map<String, Column> f = new LinkedHashMap<>();
+        f.put("has_sentiment", when(col("customer_sentiment_mean").isNotNull(), 1.0).otherwise(0.0));
+        f.put("sentiment_mean", coalesce(col("customer_sentiment_mean"), lit(0.0)));
+        f.put("sentiment_min", coalesce(col("customer_sentiment_min"), lit(0.0)));
+        f.put("sentiment_start", coalesce(col("customer_sentiment_start"), lit(0.0)));
+        f.put("sentiment_end", coalesce(col("customer_sentiment_end"), lit(0.0)));
+        f.put("sentiment_shift", coalesce(col("customer_sentiment_shift"), lit(0.0)));
+        f.put("log_customer_turns", log1p(col("customer_turns")));
+        f.put("log_bot_turns", log1p(col("bot_turns")));
+        f.put("log_agent_turns", log1p(col("agent_turns")));
+        f.put("log_customer_words_per_turn", log1p(coalesce(col("customer_word_count"), lit(0))
+                .divide(when(col("customer_turns").gt(0), col("customer_turns")).otherwise(1))));
+        f.put("log_duration", log1p(coalesce(col("duration_s"), lit(0.0))));
+        f.put("answered", when(col("first_response_s").isNotNull(), 1.0).otherwise(0.0));
+        f.put("log_first_response", log1p(coalesce(col("first_response_s"), lit(0.0))));
+        f.put("log_mean_response", log1p(coalesce(col("mean_response_s"), lit(0.0))));
+        f.put("log_handle_time", log1p(coalesce(col("handle_time_s"), lit(0.0))));
+        f.put("handoff", flag(col("handoff")));
+        f.put("asked_for_human", capped(col("asked_for_human_count")));
+        f.put("customer_repeated_self", flag(col("customer_repeated_self")));
+        f.put("bot_loop", flag(col("bot_loop")));
+        f.put("repeat_contact", flag(col("repeat_contact")));
+        for (String status : ResolutionStatus.ALL) {
+            if (!status.equals(ResolutionStatus.ASSUMED)) {
+                f.put("status_" + status, flag(col("resolution_status").equalTo(status)));
+            }
+        }
+        for (String signal : List.of("gratitude", "resolution_confirmed", "unresolved", "frustration", "goodbye")) {
+            f.put("customer_" + signal, capped(col("n_" + signal)));
+        }
+        f.put("bot_fallbacks", capped(col("n_bot_fallback")));
+        f.put("last_customer_positive", flag(col("last_customer.positive_close")));
+        f.put("last_customer_negative", flag(col("last_customer.negative")));
+        f.put("customer_questions", capped(col("n_questions")));
+        return f;
+    }
+
+    public static List<String> numericNames() {
+        return new ArrayList<>(numeric().keySet());
+    }
+
+    private static Column flag(Column c) {
+        return when(coalesce(c, lit(false)), 1.0).otherwise(0.0);
+    }
+
+    private static Column capped(Column count) {
+        return least(coalesce(count, lit(0)), lit(3)).cast("double");
+    }
+
+    /**
+     * @param conversations silver_conversations rows (final resolution status)
+     * @param messages      silver_messages (at least those of the conversations)
+     */
+    public Dataset<Row> apply(Dataset<Row> conversations, Dataset<Row> messages) {
+        Dataset<Row> ofThese = messages.join(conversations.select("conversation_id"), new String[] {"conversation_id"}, "left_semi")
+                .where(col("role").isin("customer", "bot", "agent"));
+        Dataset<Row> signalled = new MessageSignals(phrases).apply(ofThese);
+        Column isCustomer = col("role").equalTo("customer");
+        Column words = filter(split(udf(new NormalizeTextUdf(), DataTypes.StringType).apply(col("text")), " "), w -> w.notEqual(""));
+        List<Column> aggregates = new ArrayList<>(List.of(
+                avg(when(isCustomer, col("sentiment"))).as("customer_sentiment_mean"),
+                min(when(isCustomer, col("sentiment"))).as("customer_sentiment_min"),
+                sum(when(isCustomer, size(words)).otherwise(0)).as("customer_word_count"),
+                array_distinct(flatten(collect_list(when(isCustomer, words)))).as("customer_words"),
+                sum(when(isCustomer.and(col("is_question")), 1).otherwise(0)).as("n_questions"),
+                sum(when(col("role").notEqual("customer").and(col("sig_bot_fallback")), 1).otherwise(0)).as("n_bot_fallback"),
+                max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative")))).as("last_customer")));
+        for (String signal : List.of("gratitude", "resolution_confirmed", "unresolved", "frustration", "goodbye")) {
+            aggregates.add(sum(when(isCustomer.and(col("sig_" + signal)), 1).otherwise(0)).as("n_" + signal));
+        }
+        Dataset<Row> perConversation = signalled.groupBy("conversation_id")
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+
+        List<Column> out = new ArrayList<>(List.of(col("conversation_id"), col("csat"), col("started_at"), col("date"),
+                col("handled_by"), col("customer_sentiment_mean"),
+                coalesce(col("customer_words"), array().cast("array<string>")).as("customer_words")));
+        numeric().forEach((name, expression) -> out.add(expression.cast("double").as(name)));
+        return conversations.join(perConversation, new String[] {"conversation_id"}, "left").select(out.toArray(new Column[0]));
+    }
+}

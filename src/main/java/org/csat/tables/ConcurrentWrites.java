@@ -1,0 +1,72 @@
+package org.csat.tables;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs one Delta write of a run that another run may be writing to at the same time. Delta
+ * commits optimistically: when a concurrent commit touched what this one read, Delta refuses
+ * the commit with a {@link java.util.ConcurrentModificationException} subclass and nothing of
+ * it is visible. Every write of the pipeline is an idempotent MERGE or a full rebuild computed
+ * inside the write, so it is simply done again on the new table version, up to
+ * {@link #ATTEMPTS} times with a growing, jittered pause; then the run fails with
+ * {@link ConcurrentRunException}, whose one-line message tells the operator to re-run (Delta's
+ * own long message stays in the stack trace, as a suppressed exception).
+ */
+public final class ConcurrentWrites {
+    public static final int ATTEMPTS = 5;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConcurrentWrites.class);
+    private static final long PAUSE_MILLIS = 1000;
+
+    private ConcurrentWrites() {
+    }
+
+    /** Raised after the last attempt lost to another run's commit. */
+    public static final class ConcurrentRunException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConcurrentRunException(Table table, RuntimeException lastConflict) {
+            super("another run is writing to " + table.tableName() + " at the same time (Delta refused "
+                    + ATTEMPTS + " commits: " + lastConflict.getClass().getSimpleName() + "); re-run later");
+            addSuppressed(lastConflict);
+        }
+    }
+
+    public static <T> T retrying(Table table, Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!isConflict(e)) {
+                    throw e;
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw new ConcurrentRunException(table, e);
+                }
+                LOG.warn("another run committed to {} meanwhile ({}); writing again, attempt {} of {}",
+                        table.tableName(), e.getClass().getSimpleName(), attempt + 1, ATTEMPTS);
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Whether {@code e}, or an exception it wraps, is Delta refusing a commit because of a concurrent one. */
+    public static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.ConcurrentModificationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        long millis = PAUSE_MILLIS * attempt + ThreadLocalRandom.current().nextLong(PAUSE_MILLIS);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a conflicting write", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.csat.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.csat.config.PipelineConfig;
+import org.junit.jupiter.api.Test;
+
+/** The real CoreNLP models, wired as the pipeline uses them. */
+class SentimentModelTest {
+    private final String model = PipelineConfig.defaults().parseModel();
+
+    @Test
+    void splitsMessagesIntoSentencesWithTokenCounts() {
+        List<SentimentModel.Sentence> sentences = SentimentModel.split("Where is my refund? This is terrible.");
+        assertEquals(List.of("Where is my refund?", "This is terrible."), sentences.stream().map(SentimentModel.Sentence::text).toList());
+        assertEquals(List.of("Where", "is", "my", "refund", "?"), sentences.get(0).words());
+        assertEquals(5, sentences.get(0).tokens());
+    }
+
+    @Test
+    void scoresClearSentencesOnTheRightSide() {
+        double[] negative = SentimentModel.score(words("This is the worst service I have ever had."), model, 80);
+        double[] positive = SentimentModel.score(words("This is a wonderful, excellent and delightful service."), model, 80);
+        assertNotNull(negative);
+        assertEquals(1.0, sum(negative), 1e-6, "class probabilities sum to one");
+        assertTrue(SentimentScale.score(negative) < -0.2);
+        assertTrue(SentimentScale.score(positive) > 0.2);
+        assertTrue(SentimentScale.label(negative).endsWith("negative"));
+        assertTrue(SentimentScale.label(positive).endsWith("positive"));
+    }
+
+    @Test
+    void sentencesOverTheTokenCapAreNotParsed() {
+        String longSentence = "word ".repeat(30) + "end";
+        assertNull(SentimentModel.score(words(longSentence), model, 10));
+    }
+
+    @Test
+    void scaleMapsTheFiveClassesOntoMinusOneToOne() {
+        assertEquals(-1.0, SentimentScale.score(new double[] {1, 0, 0, 0, 0}), 1e-12);
+        assertEquals(0.0, SentimentScale.score(new double[] {0, 0, 1, 0, 0}), 1e-12);
+        assertEquals(0.75, SentimentScale.score(new double[] {0, 0, 0, 0.5, 0.5}), 1e-12);
+        assertEquals("very_positive", SentimentScale.label(new double[] {0, 0, 0.1, 0.4, 0.5}));
+    }
+
+    private static List<String> words(String sentence) {
+        return SentimentModel.split(sentence).get(0).words();
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+}
