@@ -86,7 +86,7 @@ final class QualityDropRows {
     }
 
     private static String unit(QualityMetric metric) {
-        return metric.isRate() ? "share (0-1); sentences in percentage points" : "mean of " + metric.columns().get(0);
+        return metric.isRate() ? "share (0-1)" : "mean";
     }
 
     /** At most about 80 characters: "bot-first: -7.1 pts resolved vs humans (95% CI -10.7 to -3.6); worse". */

@@ -13,7 +13,8 @@ import org.csat.tables.Warehouse;
 /**
  * Rebuilds {@code gold_cohort_comparison}, {@code gold_quality_drop} and
  * {@code gold_topic_quality} from all of silver_conversations with {@link CompareCohorts},
- * overwriting each table (the results are deterministic, so a re-run writes the same rows).
+ * overwriting each table (the results are deterministic, so a re-run writes the same rows;
+ * the tables are derived whole, so a newer version's schema simply replaces the old one).
  * Settings: the {@code cohort.*} keys. Returns the rows written per table.
  */
 public final class RebuildCohortComparison {
@@ -48,7 +49,7 @@ public final class RebuildCohortComparison {
     private void write(Table table, Dataset<Row> rows, Map<String, Long> written) {
         long before = warehouse.version(table);
         warehouse.open(table);
-        rows.coalesce(1).write().format("delta").mode("overwrite").save(warehouse.path(table));
+        rows.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(warehouse.path(table));
         written.put(table.tableName(), warehouse.rowsWrittenSince(table, before));
     }
 }

@@ -153,12 +153,6 @@ class CohortRecoveryTest {
                 .select("topic", "complexity_band").distinct().collectAsList().stream()
                 .filter(r -> GenerateTranscripts.complexityOf(r.getString(0)).label().equals(r.getString(1)))
                 .count();
-        System.out.println("bands agreeing " + agreeing + "; planted ATT " + plantedAtt + "; " + withPenalty.keySet().size());
-        for (String method : List.of("raw", "stratified", "ipw")) {
-            System.out.println(method + " penalty " + value(withPenalty, method, "estimate") + " [" + value(withPenalty, method, "ci_low")
-                    + ", " + value(withPenalty, method, "ci_high") + "]  none " + value(withoutPenalty, method, "estimate") + " ["
-                    + value(withoutPenalty, method, "ci_low") + ", " + value(withoutPenalty, method, "ci_high") + "]");
-        }
         assertTrue(agreeing >= 10, agreeing + " of 12 topics in their planted band");
     }
 }
