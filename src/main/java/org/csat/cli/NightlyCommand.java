@@ -95,7 +95,8 @@ public final class NightlyCommand implements Command {
             System.out.printf("  input files %d (%d outside the date range), records read %d = accepted %d + quarantined %d%n",
                     ingest.inputFiles(), ingest.filesOutsideRange(), ingest.recordsRead(), ingest.recordsAccepted(),
                     ingest.recordsQuarantined());
-            System.out.printf("  conversations accepted %d, scored %d%n", ingest.conversationsAccepted(), result.conversationsScored());
+            System.out.printf("  conversations accepted %d (%d more superseded by a later night), scored %d%n",
+                    ingest.conversationsAccepted(), ingest.conversationsSuperseded(), result.conversationsScored());
             System.out.println("  rows written: " + result.rowsWritten());
             StringBuilder stages = new StringBuilder("  stage seconds:");
             result.stageSeconds().forEach((stage, s) -> stages.append(String.format(" %s %.1f", stage, s)));

@@ -34,8 +34,8 @@ import org.csat.tables.Warehouse;
  * JSON record, CSV row or unreadable file becomes exactly one accepted or quarantined record,
  * so {@code records_read = records_accepted + records_quarantined} always
  * ({@link ClassifyDeliveries} has the rules for re-deliveries). Writes are Delta MERGEs keyed
- * by conversation_id (bronze) and file + record (quarantine); an unchanged record is not
- * rewritten, and a delivery from an earlier night than bronze's copy does not replace it, so
+ * by conversation_id (bronze) and file + record (quarantine), skipped when nothing changed;
+ * an unchanged record is not rewritten, and a delivery from an earlier night than bronze's copy does not replace it, so
  * re-running nights, in any order, changes nothing. Bronze rows are written with
  * {@code scored_run_id} null: the nightly job scores them and then marks them
  * ({@link MarkConversationsScored}), so a run that dies in between is completed by the next.
@@ -149,6 +149,10 @@ public final class IngestTranscripts {
                 .withColumn("ingested_at", lit(runTime))
                 .withColumn("scored_run_id", lit(null).cast("string"))
                 .selectExpr(columnNames(TableSchemas.BRONZE_CONVERSATIONS.fieldNames()));
+        Dataset<Row> stored = warehouse.read(Table.BRONZE_CONVERSATIONS).select("conversation_id", "record_hash");
+        if (rows.join(stored, new String[] {"conversation_id", "record_hash"}, "left_anti").isEmpty()) {
+            return 0;
+        }
         long before = warehouse.version(Table.BRONZE_CONVERSATIONS);
         String notFromAnEarlierNight = "coalesce(" + InputFiles.nightSql("s.source_file") + " >= "
                 + InputFiles.nightSql("t.source_file") + ", true)";
@@ -170,6 +174,12 @@ public final class IngestTranscripts {
                 .withColumn("run_id", lit(runId))
                 .withColumn("quarantined_at", lit(runTime))
                 .selectExpr(columnNames(TableSchemas.QUARANTINE.fieldNames()));
+        Dataset<Row> stored = warehouse.read(Table.QUARANTINE).select("source_file", "record_no", "reason_code", "raw");
+        Column same = rows.col("source_file").equalTo(stored.col("source_file")).and(rows.col("record_no").equalTo(stored.col("record_no")))
+                .and(rows.col("reason_code").equalTo(stored.col("reason_code"))).and(rows.col("raw").eqNullSafe(stored.col("raw")));
+        if (rows.join(stored, same, "left_anti").isEmpty()) {
+            return 0;
+        }
         long before = warehouse.version(Table.QUARANTINE);
         warehouse.open(Table.QUARANTINE).as("t")
                 .merge(rows.as("s"), "t.source_file = s.source_file AND t.record_no = s.record_no")

@@ -25,6 +25,7 @@ import org.csat.tables.ConcurrentWrites;
 import org.csat.tables.Table;
 import org.csat.tables.UpsertConversationRows;
 import org.csat.tables.Warehouse;
+import org.csat.tables.WarehouseLock;
 
 /**
  * The nightly job: ingest the night's files into bronze, score the bronze conversations not
@@ -77,10 +78,17 @@ public final class NightlyJob {
         return this;
     }
 
+    /** Runs the job holding the warehouse's run lock ({@link WarehouseLock}: one run at a time on a local warehouse). */
     public Result execute(String runId, Timestamp runTime) throws IOException {
         if (inputDir == null) {
             throw new IllegalArgumentException("inputDir must be set");
         }
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse, runId)) {
+            return executeLocked(runId, runTime);
+        }
+    }
+
+    private Result executeLocked(String runId, Timestamp runTime) throws IOException {
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         long t0 = System.nanoTime();
         IngestTranscripts.Result ingest = new IngestTranscripts(spark, warehouse)
@@ -96,23 +104,16 @@ public final class NightlyJob {
         int scoringPartitions = spark.sparkContext().defaultParallelism() * 4;
         BuildSilverMessages silverMessages = new BuildSilverMessages(config, scoringPartitions);
         Dataset<Row> conversations = silverMessages.withLanguage(batch).persist(StorageLevel.MEMORY_AND_DISK());
-        long scored = 0;
         boolean anyScored = !conversations.isEmpty();
+        long scored = 0;
         try {
-            Dataset<Row> messages = silverMessages.apply(conversations).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                written.put(Table.SILVER_MESSAGES.tableName(), ConcurrentWrites.retrying(Table.SILVER_MESSAGES, () ->
-                        new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages)));
-                Dataset<Row> summaries = new SummarizeConversations(config, runId).apply(messages, conversations);
-                AssessConversationQuality.Result quality = new AssessConversationQuality(spark, warehouse)
-                        .config(config).runId(runId).refitTopics(rescore).execute(summaries);
-                written.putAll(quality.rowsWritten());
-                scored = quality.conversationsWritten();
-            } finally {
-                messages.unpersist();
-            }
+            scored = anyScored ? writeSilver(silverMessages, conversations, runId, written) : 0;
         } finally {
             conversations.unpersist();
+        }
+        if (!anyScored) {
+            written.put(Table.SILVER_MESSAGES.tableName(), 0L);
+            written.put(Table.SILVER_CONVERSATIONS.tableName(), 0L);
         }
 
         long t2 = System.nanoTime();
@@ -130,6 +131,23 @@ public final class NightlyJob {
         spark.sparkContext().clearJobGroup();
         seconds.put("gold", (System.nanoTime() - t2) / 1e9);
         return new Result(ingest, scored, written, seconds);
+    }
+
+    /** Scores the batch, upserts silver_messages and assesses quality into silver_conversations; returns the conversations written. */
+    private long writeSilver(BuildSilverMessages silverMessages, Dataset<Row> conversations, String runId,
+                             Map<String, Long> written) {
+        Dataset<Row> messages = silverMessages.apply(conversations).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            written.put(Table.SILVER_MESSAGES.tableName(), ConcurrentWrites.retrying(Table.SILVER_MESSAGES, () ->
+                    new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages)));
+            Dataset<Row> summaries = new SummarizeConversations(config, runId).apply(messages, conversations);
+            AssessConversationQuality.Result quality = new AssessConversationQuality(spark, warehouse)
+                    .config(config).runId(runId).refitTopics(rescore).execute(summaries);
+            written.putAll(quality.rowsWritten());
+            return quality.conversationsWritten();
+        } finally {
+            messages.unpersist();
+        }
     }
 
     private Void rebuildGold(Map<String, Long> written) {

@@ -21,18 +21,15 @@ public final class ConcurrentWrites {
     private ConcurrentWrites() {
     }
 
-    /** Raised after the last attempt lost to another run's commit. */
-    public static final class ConcurrentRunException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConcurrentRunException(Table table, RuntimeException lastConflict) {
-            super("another run is writing to " + table.tableName() + " at the same time (Delta refused "
-                    + ATTEMPTS + " commits: " + lastConflict.getClass().getSimpleName() + "); re-run later");
-            addSuppressed(lastConflict);
-        }
+    public static <T> T retrying(Table table, Supplier<T> write) {
+        return retrying(table, ATTEMPTS, PAUSE_MILLIS, write);
     }
 
-    public static <T> T retrying(Table table, Supplier<T> write) {
+    /**
+     * As {@link #retrying(Table, Supplier)} with {@code attempts} attempts, pausing
+     * {@code pauseMillis} times the attempt number (plus jitter) between them.
+     */
+    public static <T> T retrying(Table table, int attempts, long pauseMillis, Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return write.get();
@@ -40,12 +37,16 @@ public final class ConcurrentWrites {
                 if (!isConflict(e)) {
                     throw e;
                 }
-                if (attempt >= ATTEMPTS) {
-                    throw new ConcurrentRunException(table, e);
+                if (attempt >= attempts) {
+                    ConcurrentRunException gaveUp = new ConcurrentRunException("another run is writing to " + table.tableName()
+                            + " at the same time (Delta refused " + attempts + " commits: " + e.getClass().getSimpleName()
+                            + "); re-run later");
+                    gaveUp.addSuppressed(e);
+                    throw gaveUp;
                 }
                 LOG.warn("another run committed to {} meanwhile ({}); writing again, attempt {} of {}",
-                        table.tableName(), e.getClass().getSimpleName(), attempt + 1, ATTEMPTS);
-                pause(attempt);
+                        table.tableName(), e.getClass().getSimpleName(), attempt + 1, attempts);
+                pause(pauseMillis, attempt);
             }
         }
     }
@@ -60,8 +61,8 @@ public final class ConcurrentWrites {
         return false;
     }
 
-    private static void pause(int attempt) {
-        long millis = PAUSE_MILLIS * attempt + ThreadLocalRandom.current().nextLong(PAUSE_MILLIS);
+    private static void pause(long pauseMillis, int attempt) {
+        long millis = pauseMillis * attempt + ThreadLocalRandom.current().nextLong(pauseMillis + 1);
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
