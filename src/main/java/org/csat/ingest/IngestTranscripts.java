@@ -118,7 +118,13 @@ public final class IngestTranscripts {
 
             Map<String, Long> written = new HashMap<>();
             written.put(Table.BRONZE_CONVERSATIONS.tableName(), mergeBronze(classified.where(col("status").equalTo("accepted"))));
-            written.put(Table.QUARANTINE.tableName(), mergeQuarantine(classified.where(col("status").notEqual("accepted"))));
+            // A clean night has nothing to quarantine: skip that MERGE (a dozen small Spark jobs), keep the table.
+            if (read == accepted) {
+                warehouse.open(Table.QUARANTINE);
+                written.put(Table.QUARANTINE.tableName(), 0L);
+            } else {
+                written.put(Table.QUARANTINE.tableName(), mergeQuarantine(classified.where(col("status").notEqual("accepted"))));
+            }
             return new Result(listing.files().size(), listing.outsideRange(), read, accepted, read - accepted,
                     conversations, written);
         } finally {
