@@ -122,8 +122,14 @@ public final class IngestTranscripts {
             Map<String, Long> written = new HashMap<>();
             written.put(Table.BRONZE_CONVERSATIONS.tableName(), ConcurrentWrites.retrying(Table.BRONZE_CONVERSATIONS,
                     () -> mergeBronze(classified.where(col("status").equalTo("accepted")))));
-            written.put(Table.QUARANTINE.tableName(), ConcurrentWrites.retrying(Table.QUARANTINE,
-                    () -> mergeQuarantine(classified.where(not(kept)))));
+            if (read == accepted) {
+                // A clean night has nothing to quarantine: skip that MERGE's Spark jobs, keep the table.
+                warehouse.open(Table.QUARANTINE);
+                written.put(Table.QUARANTINE.tableName(), 0L);
+            } else {
+                written.put(Table.QUARANTINE.tableName(), ConcurrentWrites.retrying(Table.QUARANTINE,
+                        () -> mergeQuarantine(classified.where(not(kept)))));
+            }
             return new Result(listing.files().size(), listing.outsideRange(), read, accepted, read - accepted,
                     counts.isNullAt(2) ? 0 : counts.getLong(2), counts.isNullAt(3) ? 0 : counts.getLong(3), written);
         } finally {
