@@ -135,7 +135,7 @@ public final class NightlyJob {
 
     /** Scores the batch, upserts silver_messages and assesses quality into silver_conversations; returns the conversations written. */
     private long writeSilver(BuildSilverMessages silverMessages, Dataset<Row> conversations, String runId,
-                             Map<String, Long> written) {
+                             Map<String, Long> written) throws IOException {
         Dataset<Row> messages = silverMessages.apply(conversations).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             written.put(Table.SILVER_MESSAGES.tableName(), ConcurrentWrites.retrying(Table.SILVER_MESSAGES, () ->
