@@ -25,14 +25,21 @@ import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 
 /**
- * The two Spark steps of {@code bench/run} besides the nightly job itself:
- * {@code naive --input DIR --out DIR} scores every message row of a transcript directory
- * with {@link NaiveSentimentUdf} (spread over {@code defaultParallelism*4} tasks, the
- * parallelism the pipeline's scoring stage gets) and writes one Parquet row per message;
- * {@code compare --naive DIR --warehouse DIR} checks every message's sentiment in the
- * warehouse's {@code silver_messages} against the naive one (score within 1e-12 and the
- * same label) and prints {@code messages=N mismatches=M ...}. Both take {@code --set k=v;..}
- * like the nightly job, so the two paths read the same settings.
+ * The Spark steps of {@code bench/run}, each in its own JVM so that wall time and peak RSS
+ * are the step's own:
+ * <ul>
+ * <li>{@code naive --input DIR --out DIR}: reads a transcript directory, scores every message
+ * row with {@link NaiveSentimentUdf} (one full CoreNLP pipeline call per row, spread over
+ * {@code defaultParallelism*4} tasks) and writes one Parquet row per message;</li>
+ * <li>{@code pipeline --input DIR --out DIR}: the same input, preparation and output, scored
+ * the way the nightly job scores {@code silver_messages}
+ * ({@link BuildSilverMessages#withSentiment}: distinct sentences, one parse each);</li>
+ * <li>{@code compare --naive DIR (--pipeline DIR | --warehouse DIR)}: checks every message's
+ * sentiment (score within 1e-12 and the same label) against the naive one, from the
+ * pipeline step's Parquet or a nightly run's {@code silver_messages}, and prints
+ * {@code messages=N mismatches=M ...}.</li>
+ * </ul>
+ * All take {@code --set k=v;..} like the nightly job, so the paths read the same settings.
  */
 public final class SentimentBenchmark {
     private static final double TOLERANCE = 1e-12;
@@ -48,7 +55,7 @@ public final class SentimentBenchmark {
 
     public static void main(String[] argv) {
         if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: SentimentBenchmark naive|compare [--option value]...");
+            throw new IllegalArgumentException("usage: SentimentBenchmark naive|pipeline|compare [--option value]...");
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i + 1 < argv.length; i += 2) {
@@ -59,7 +66,8 @@ public final class SentimentBenchmark {
         try {
             switch (argv[0]) {
                 case "naive" -> naive(spark, config, require(options, "input"), require(options, "out"));
-                case "compare" -> compare(spark, config, require(options, "naive"), require(options, "warehouse"));
+                case "pipeline" -> pipeline(spark, config, require(options, "input"), require(options, "out"));
+                case "compare" -> compare(spark, config, require(options, "naive"), options.get("pipeline"), options.get("warehouse"));
                 default -> throw new IllegalArgumentException("unknown step " + argv[0]);
             }
         } finally {
@@ -90,14 +98,9 @@ public final class SentimentBenchmark {
 
     static void naive(SparkSession spark, PipelineConfig config, String input, String out) {
         BuildSilverMessages silver = new BuildSilverMessages(config, 1);
-        Dataset<Row> conversations = silver.withLanguage(spark.read().schema(TRANSCRIPTS)
-                .option("recursiveFileLookup", "true").option("pathGlobFilter", "*.jsonl*").json(input));
         UserDefinedFunction sentiment = udf(new NaiveSentimentUdf(config.parseModel(), config.maxSentenceTokens()),
                 NaiveSentimentUdf.RESULT).asNondeterministic();
-        Dataset<Row> messages = conversations
-                .select(col("conversation_id"), col("language"), explode(col("messages")).as("m"))
-                .select(col("conversation_id"), col("language"), col("m.role").as("role"), col("m.text").as("text"))
-                .repartition(spark.sparkContext().defaultParallelism() * 4);
+        Dataset<Row> messages = messages(spark, silver, input).repartition(spark.sparkContext().defaultParallelism() * 4);
         Column scorable = silver.scorable();
         messages.withColumn("scorable", scorable)
                 .withColumn("s", when(scorable, sentiment.apply(col("text"))))
@@ -106,10 +109,32 @@ public final class SentimentBenchmark {
                 .write().mode("overwrite").parquet(out);
     }
 
-    static void compare(SparkSession spark, PipelineConfig config, String naiveDir, String warehouseDir) {
+    static void pipeline(SparkSession spark, PipelineConfig config, String input, String out) {
+        BuildSilverMessages silver = new BuildSilverMessages(config, spark.sparkContext().defaultParallelism() * 4);
+        silver.withSentiment(messages(spark, silver, input))
+                .withColumn("scorable", silver.scorable())
+                .select("conversation_id", "role", "text", "scorable", "sentiment", "sentiment_label")
+                .write().mode("overwrite").parquet(out);
+    }
+
+    /** One row per message of the transcripts under {@code input}, redacted and with its language, as silver prepares them. */
+    private static Dataset<Row> messages(SparkSession spark, BuildSilverMessages silver, String input) {
+        Dataset<Row> conversations = silver.withLanguage(spark.read().schema(TRANSCRIPTS)
+                .option("recursiveFileLookup", "true").option("pathGlobFilter", "*.jsonl*").json(input));
+        return conversations
+                .select(col("conversation_id"), col("language"), explode(col("messages")).as("m"))
+                .select(col("conversation_id"), col("language"), col("m.role").as("role"), col("m.text").as("text"));
+    }
+
+    static void compare(SparkSession spark, PipelineConfig config, String naiveDir, String pipelineDir, String warehouseDir) {
+        if ((pipelineDir == null) == (warehouseDir == null)) {
+            throw new IllegalArgumentException("compare needs one of --pipeline DIR or --warehouse DIR");
+        }
         Dataset<Row> naive = occurrences(spark.read().parquet(naiveDir));
-        Dataset<Row> silver = new Warehouse(spark, warehouseDir).read(Table.SILVER_MESSAGES);
-        Dataset<Row> pipeline = occurrences(silver.withColumn("scorable", new BuildSilverMessages(config, 1).scorable()));
+        Dataset<Row> scored = pipelineDir != null ? spark.read().parquet(pipelineDir)
+                : new Warehouse(spark, warehouseDir).read(Table.SILVER_MESSAGES)
+                        .withColumn("scorable", new BuildSilverMessages(config, 1).scorable());
+        Dataset<Row> pipeline = occurrences(scored);
         String[] key = {"conversation_id", "text", "occurrence"};
         Dataset<Row> joined = naive.as("n").join(pipeline.as("p"), toSeq(key), "full_outer");
         Column missing = col("n.scorable").isNull().or(col("p.scorable").isNull());

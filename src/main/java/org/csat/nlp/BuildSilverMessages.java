@@ -65,12 +65,22 @@ public final class BuildSilverMessages {
                 .select(col("conversation_id"), col("m.seq").as("seq"), col("m.ts").as("ts"), col("date"),
                         col("m.role").as("role"), col("m.agent_id").as("agent_id"), col("m.event").as("event"),
                         col("m.text").as("text"), col("language"));
+        return withSentiment(messages).selectExpr(quoted(TableSchemas.SILVER_MESSAGES.fieldNames()));
+    }
+
+    /**
+     * Message rows ({@code role, text, language}, any other columns) with {@code sentiment,
+     * sentiment_label, sentences, sentences_scored} added: the scorable texts' distinct
+     * sentences are scored once each ({@link ScoreSentences}) and joined back. Rows that are
+     * not {@link #scorable()} get nulls.
+     */
+    public Dataset<Row> withSentiment(Dataset<Row> messages) {
         Dataset<Row> keyed = messages.withColumn("score_key", when(scorable(), col("text")));
         Dataset<Row> scores = new ScoreSentences(config, scoringPartitions)
                 .apply(keyed.where(col("score_key").isNotNull()).select(col("score_key").as("text")))
                 .withColumnRenamed("text", "score_key");
         return keyed.join(scores, keyed.col("score_key").equalTo(scores.col("score_key")), "left")
-                .selectExpr(quoted(TableSchemas.SILVER_MESSAGES.fieldNames()));
+                .drop(keyed.col("score_key")).drop(scores.col("score_key"));
     }
 
     /** Whether a message row ({@code role, text, language}) gets sentiment. */

@@ -46,6 +46,19 @@ final class TableContents {
         return tables;
     }
 
+    /**
+     * The rows one run wrote to a table that keeps a row set per run ({@code model_metrics}: one
+     * evaluation per run), with {@code leftOut} columns left out.
+     */
+    static List<String> ofRun(Warehouse warehouse, Table table, String runId, Set<String> leftOut) {
+        List<String> lines = new ArrayList<>();
+        for (Row row : warehouse.read(table).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)).collectAsList()) {
+            lines.add(render(row, leftOut));
+        }
+        lines.sort(Comparator.naturalOrder());
+        return lines;
+    }
+
     private static String render(Row row, Set<String> leftOut) {
         StringBuilder out = new StringBuilder("{");
         StructField[] fields = row.schema().fields();
