@@ -43,11 +43,20 @@ import org.csat.tables.Warehouse;
  */
 public final class SentimentBenchmark {
     private static final double TOLERANCE = 1e-12;
+    /** The contract's fields that silver preparation (redaction, language) reads; seq is assigned at ingest, so null here. */
     private static final StructType TRANSCRIPTS = new StructType()
             .add("conversation_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType)
+            .add("channel", DataTypes.StringType)
             .add("language", DataTypes.StringType)
+            .add("topic", DataTypes.StringType)
+            .add("metadata", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
             .add("messages", DataTypes.createArrayType(new StructType()
+                    .add("seq", DataTypes.IntegerType)
+                    .add("ts", DataTypes.StringType)
                     .add("role", DataTypes.StringType)
+                    .add("agent_id", DataTypes.StringType)
+                    .add("event", DataTypes.StringType)
                     .add("text", DataTypes.StringType)));
 
     private SentimentBenchmark() {
@@ -67,7 +76,8 @@ public final class SentimentBenchmark {
             switch (argv[0]) {
                 case "naive" -> naive(spark, config, require(options, "input"), require(options, "out"));
                 case "pipeline" -> pipeline(spark, config, require(options, "input"), require(options, "out"));
-                case "compare" -> compare(spark, config, require(options, "naive"), options.get("pipeline"), options.get("warehouse"));
+                case "compare" -> System.out.println(
+                        compare(spark, config, require(options, "naive"), options.get("pipeline"), options.get("warehouse")));
                 default -> throw new IllegalArgumentException("unknown step " + argv[0]);
             }
         } finally {
@@ -126,7 +136,17 @@ public final class SentimentBenchmark {
                 .select(col("conversation_id"), col("language"), col("m.role").as("role"), col("m.text").as("text"));
     }
 
-    static void compare(SparkSession spark, PipelineConfig config, String naiveDir, String pipelineDir, String warehouseDir) {
+    /** What {@code compare} found: scorable messages, how many disagree, how many differ in any bit. */
+    record Agreement(long messages, long scored, long mismatches, long missing, long notBitwiseIdentical,
+                     long naiveRows, long pipelineRows) {
+        @Override
+        public String toString() {
+            return String.format("messages=%d scored=%d mismatches=%d missing=%d not_bitwise_identical=%d naive_rows=%d pipeline_rows=%d",
+                    messages, scored, mismatches, missing, notBitwiseIdentical, naiveRows, pipelineRows);
+        }
+    }
+
+    static Agreement compare(SparkSession spark, PipelineConfig config, String naiveDir, String pipelineDir, String warehouseDir) {
         if ((pipelineDir == null) == (warehouseDir == null)) {
             throw new IllegalArgumentException("compare needs one of --pipeline DIR or --warehouse DIR");
         }
@@ -150,11 +170,10 @@ public final class SentimentBenchmark {
                 org.apache.spark.sql.functions.sum(when(col("n.scorable").and(bitwise.unary_$bang()), 1).otherwise(0)).as("not_bitwise"),
                 org.apache.spark.sql.functions.count(col("p.scorable")).as("pipeline_rows"),
                 org.apache.spark.sql.functions.count(col("n.scorable")).as("naive_rows")).first();
-        System.out.printf("messages=%d scored=%d mismatches=%d missing=%d not_bitwise_identical=%d naive_rows=%d pipeline_rows=%d%n",
-                counts.getLong(0), counts.getLong(3), counts.getLong(2), counts.getLong(1), counts.getLong(4),
-                counts.getLong(6), counts.getLong(5));
         joined.where(missing.or(scoreDiffers).or(labelDiffers)).limit(5).collectAsList()
                 .forEach(r -> System.out.println("  mismatch: " + r));
+        return new Agreement(counts.getLong(0), counts.getLong(3), counts.getLong(2), counts.getLong(1), counts.getLong(4),
+                counts.getLong(6), counts.getLong(5));
     }
 
     /** Numbers the rows of each (conversation, text), so repeated texts pair up one to one. */

@@ -154,7 +154,7 @@ public final class IngestTranscripts {
                 .withColumn("ingest_run_id", lit(runId))
                 .withColumn("ingested_at", lit(runTime))
                 .withColumn("scored_run_id", lit(null).cast("string"))
-                .selectExpr(columnNames(TableSchemas.BRONZE_CONVERSATIONS.fieldNames()));
+                .selectExpr(TableSchemas.columns(TableSchemas.BRONZE_CONVERSATIONS));
         Dataset<Row> stored = warehouse.read(Table.BRONZE_CONVERSATIONS).select("conversation_id", "record_hash");
         if (rows.join(stored, new String[] {"conversation_id", "record_hash"}, "left_anti").isEmpty()) {
             return 0;
@@ -179,7 +179,7 @@ public final class IngestTranscripts {
                 .withColumn("reason", col("error"))
                 .withColumn("run_id", lit(runId))
                 .withColumn("quarantined_at", lit(runTime))
-                .selectExpr(columnNames(TableSchemas.QUARANTINE.fieldNames()));
+                .selectExpr(TableSchemas.columns(TableSchemas.QUARANTINE));
         Dataset<Row> stored = warehouse.read(Table.QUARANTINE).select("source_file", "record_no", "reason_code", "raw");
         Column same = rows.col("source_file").equalTo(stored.col("source_file")).and(rows.col("record_no").equalTo(stored.col("record_no")))
                 .and(rows.col("reason_code").equalTo(stored.col("reason_code"))).and(rows.col("raw").eqNullSafe(stored.col("raw")));
@@ -193,13 +193,5 @@ public final class IngestTranscripts {
                 .whenNotMatched().insertAll()
                 .execute();
         return warehouse.rowsWrittenSince(Table.QUARANTINE, before);
-    }
-
-    private static String[] columnNames(String[] names) {
-        String[] quoted = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            quoted[i] = "`" + names[i] + "`";
-        }
-        return quoted;
     }
 }

@@ -65,7 +65,7 @@ public final class BuildSilverMessages {
                 .select(col("conversation_id"), col("m.seq").as("seq"), col("m.ts").as("ts"), col("date"),
                         col("m.role").as("role"), col("m.agent_id").as("agent_id"), col("m.event").as("event"),
                         col("m.text").as("text"), col("language"));
-        return withSentiment(messages).selectExpr(quoted(TableSchemas.SILVER_MESSAGES.fieldNames()));
+        return withSentiment(messages).selectExpr(TableSchemas.columns(TableSchemas.SILVER_MESSAGES));
     }
 
     /**
@@ -88,13 +88,5 @@ public final class BuildSilverMessages {
         Column primary = regexp_extract(col("language"), "^([a-z]+)", 1);
         return col("role").notEqual("system").and(col("role").isin(config.stringSet("sentiment.roles").toArray()))
                 .and(col("text").isNotNull()).and(primary.isin(config.sentimentLanguages().toArray()));
-    }
-
-    static String[] quoted(String[] names) {
-        String[] out = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = "`" + names[i] + "`";
-        }
-        return out;
     }
 }

@@ -126,7 +126,7 @@ public final class AssessConversationQuality {
                 .select("conversation_id", "predicted_csat", "predicted_csat_source");
         Dataset<Row> rows = output.drop("predicted_csat", "predicted_csat_source")
                 .join(predicted, "conversation_id")
-                .selectExpr(SummarizeConversations.quoted(TableSchemas.SILVER_CONVERSATIONS.fieldNames()));
+                .selectExpr(TableSchemas.columns(TableSchemas.SILVER_CONVERSATIONS));
         long written = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id")).execute(rows);
 
         Map<String, Long> rowsWritten = new TreeMap<>();

@@ -103,7 +103,7 @@ final class CsatEvaluation {
                 .withColumn("test_from", lit(testFrom).cast(DataTypes.TimestampType))
                 .withColumn("model_path", lit(path).cast(DataTypes.StringType))
                 .withColumn("note", lit(note))
-                .selectExpr(SummarizeConversations.quoted(TableSchemas.MODEL_METRICS.fieldNames()));
+                .selectExpr(TableSchemas.columns(TableSchemas.MODEL_METRICS));
         long before = warehouse.version(Table.MODEL_METRICS);
         warehouse.open(Table.MODEL_METRICS).as("t")
                 .merge(rows.as("s"), "t.model_version = s.model_version AND t.predictor = s.predictor"

@@ -95,14 +95,6 @@ public final class SummarizeConversations {
                 .withColumn("predicted_csat", lit(null).cast(DataTypes.DoubleType))
                 .withColumn("predicted_csat_source", lit(null).cast(DataTypes.StringType))
                 .withColumn("topic_cluster", lit(null).cast(DataTypes.IntegerType))
-                .selectExpr(quoted(TableSchemas.SILVER_CONVERSATIONS.fieldNames()));
-    }
-
-    static String[] quoted(String[] names) {
-        String[] out = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = "`" + names[i] + "`";
-        }
-        return out;
+                .selectExpr(TableSchemas.columns(TableSchemas.SILVER_CONVERSATIONS));
     }
 }

@@ -282,4 +282,14 @@ public final class TableSchemas {
             .add("worse_than_human", BooleanType, false)
             .add("bot_first_share", DoubleType, true)
             .add("rollout_date", DateType, true);
+
+    /** The schema's column names back-quoted, for {@code selectExpr}: a row in exactly the table's column order. */
+    public static String[] columns(StructType schema) {
+        String[] names = schema.fieldNames();
+        String[] quoted = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            quoted[i] = "`" + names[i] + "`";
+        }
+        return quoted;
+    }
 }
