@@ -94,16 +94,7 @@ public final class SentimentBenchmark {
     }
 
     static PipelineConfig config(String set) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (set != null) {
-            for (String pair : set.split(";")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                }
-            }
-        }
-        return PipelineConfig.load(null, overrides);
+        return PipelineConfig.load(null, PipelineConfig.parseOverrides(set));
     }
 
     static void naive(SparkSession spark, PipelineConfig config, String input, String out) {

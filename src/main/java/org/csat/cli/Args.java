@@ -111,6 +111,13 @@ public final class Args {
         }
     }
 
+    /** Fails with a usage error when any positional argument was given (for commands that take none). */
+    public void requireNoPositional() {
+        if (!positional.isEmpty()) {
+            throw new UsageException("unexpected argument '" + positional.get(0) + "'");
+        }
+    }
+
     public List<String> positional() {
         return Collections.unmodifiableList(positional);
     }

@@ -54,9 +54,7 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         if (!args.has("uss")) {
             throw new UsageException("--uss DIR is required");
         }

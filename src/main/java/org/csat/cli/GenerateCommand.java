@@ -67,9 +67,7 @@ public final class GenerateCommand implements Command {
 
     @Override
     public int run(Args args) {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         String out = args.get("out");
         if (out == null) {
             throw new UsageException("--out is required");

@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,9 +57,7 @@ public final class NightlyCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         LocalDate from = date(args, "from");
         LocalDate to = date(args, "to");
         if (args.has("date")) {
@@ -121,22 +117,9 @@ public final class NightlyCommand implements Command {
     }
 
     static PipelineConfig loadConfig(Args args) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        String set = args.get("set");
-        if (set != null) {
-            for (String pair : set.split(";")) {
-                if (pair.isBlank()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new UsageException("--set expects key=value, got '" + pair + "'");
-                }
-                overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-        }
         try {
-            return PipelineConfig.load(args.has("conf") ? Path.of(args.get("conf")) : null, overrides);
+            return PipelineConfig.load(args.has("conf") ? Path.of(args.get("conf")) : null,
+                    PipelineConfig.parseOverrides(args.get("set")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -40,9 +40,7 @@ public final class ReportCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         try (SparkSessions.Handle session = SparkSessions.open("csat report", PipelineConfig.defaults())) {
             Warehouse warehouse = new Warehouse(session.spark(), args.get("warehouse", "warehouse"));
             if (!warehouse.isPresent()) {

@@ -42,6 +42,29 @@ public final class PipelineConfig implements Serializable {
     }
 
     /**
+     * The settings of a {@code --set} value, {@code key=value} pairs separated by {@code ;}
+     * (blank pairs skipped; null gives none), in order.
+     *
+     * @throws IllegalArgumentException for a pair without {@code =} or without a key
+     */
+    public static Map<String, String> parseOverrides(String set) {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        if (set != null) {
+            for (String pair : set.split(";")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--set expects key=value, got '" + pair + "'");
+                }
+                overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return overrides;
+    }
+
+    /**
      * Defaults, then {@code overrideFile} (may be null), then {@code overrides}.
      *
      * @throws IllegalArgumentException for an unreadable file or an unknown key
