@@ -36,12 +36,7 @@ final class TableContents {
             if (table == Table.PIPELINE_RUNS || !warehouse.exists(table)) {
                 continue;
             }
-            List<String> lines = new ArrayList<>();
-            for (Row row : warehouse.read(table).collectAsList()) {
-                lines.add(render(row, leftOut));
-            }
-            lines.sort(Comparator.naturalOrder());
-            tables.put(table.tableName(), lines);
+            tables.put(table.tableName(), lines(warehouse.read(table), leftOut));
         }
         return tables;
     }
@@ -51,8 +46,12 @@ final class TableContents {
      * evaluation per run), with {@code leftOut} columns left out.
      */
     static List<String> ofRun(Warehouse warehouse, Table table, String runId, Set<String> leftOut) {
+        return lines(warehouse.read(table).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)), leftOut);
+    }
+
+    private static List<String> lines(org.apache.spark.sql.Dataset<Row> rows, Set<String> leftOut) {
         List<String> lines = new ArrayList<>();
-        for (Row row : warehouse.read(table).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)).collectAsList()) {
+        for (Row row : rows.collectAsList()) {
             lines.add(render(row, leftOut));
         }
         lines.sort(Comparator.naturalOrder());
