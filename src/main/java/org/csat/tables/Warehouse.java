@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.functions;
+import scala.Option;
 
 /**
  * The warehouse directory and its Delta tables: where each {@link Table} lives, creating it
@@ -19,6 +23,11 @@ import org.apache.spark.sql.functions;
  * counting costs no Spark job).
  */
 public final class Warehouse {
+    /** Attempts at creating a table over a log directory without a commit; the last comes after removing it. */
+    private static final int CREATE_ATTEMPTS = 3;
+    private static final long FIRST_COMMIT_WAIT_MILLIS = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
+
     private final SparkSession spark;
     private final String root;
 
@@ -52,20 +61,77 @@ public final class Warehouse {
      */
     public DeltaTable open(Table table) {
         if (!exists(table)) {
+            create(table);
+        }
+        DeltaTable delta = DeltaTable.forPath(spark, path(table));
+        addMissingColumns(table, delta);
+        return delta;
+    }
+
+    /**
+     * Creates the table empty with its declared schema. Delta refuses to create a table over a
+     * log directory that holds no commit yet, which is what another run committing the table's
+     * first version looks like for a few milliseconds, and what a run stopped at that moment
+     * leaves for good. So: wait for the other run's commit and use its table; if no commit
+     * ever lands, remove the log directory while it is still empty (the file system refuses
+     * to remove one that is not, so no commit can be lost) and create the table.
+     */
+    private void create(Table table) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 DeltaTable.createIfNotExists(spark)
                         .location(path(table))
                         .addColumns(table.schema())
                         .execute();
-            } catch (RuntimeException e) {
-                if (!exists(table)) {
+                return;
+            } catch (Exception e) { // Delta's AnalysisException is a checked exception that Scala throws undeclared
+                if (hasCommit(table)) {
+                    return;
+                }
+                if (!isLogWithoutCommit(e) || attempt >= CREATE_ATTEMPTS) {
                     throw e;
+                }
+                pause(FIRST_COMMIT_WAIT_MILLIS * attempt);
+                if (attempt == CREATE_ATTEMPTS - 1 && !hasCommit(table) && removeEmptyLog(table)) {
+                    LOG.warn("{}: removed a log directory without any commit, left by a run stopped while creating the table",
+                            table.tableName());
                 }
             }
         }
-        DeltaTable delta = DeltaTable.forPath(spark, path(table));
-        addMissingColumns(table, delta);
-        return delta;
+    }
+
+    /** Whether the table's log holds a commit, read from storage now rather than from Delta's cached snapshot. */
+    private boolean hasCommit(Table table) {
+        return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version() >= 0;
+    }
+
+    private static boolean isLogWithoutCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SparkThrowable spark && "DELTA_TABLE_NOT_FOUND".equals(spark.getCondition())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean removeEmptyLog(Table table) {
+        Path log = new Path(path(table), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.listStatus(log).length == 0 && fs.delete(log, false);
+        } catch (IOException e) {
+            // not empty after all (a commit is being written) or already gone: the next attempt sees which
+            return false;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another run to create a table", e);
+        }
     }
 
     private void addMissingColumns(Table table, DeltaTable delta) {

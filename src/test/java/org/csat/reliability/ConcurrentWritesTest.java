@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.sql.Row;
@@ -70,6 +77,60 @@ class ConcurrentWritesTest {
         assertTrue(ConcurrentWrites.isConflict(e.getSuppressed()[0]), "Delta's own exception is kept for the stack trace");
         assertEquals(2, warehouse.version(Table.PIPELINE_RUNS),
                 "after the first append (version 0) only the other side's commits landed");
+    }
+
+    /**
+     * A run stopped between creating a table's log directory and writing its first commit
+     * leaves the directory empty; Delta alone refuses to create the table over it, night
+     * after night. The next run creates it, with its declared schema.
+     */
+    @Test
+    void aLogDirectoryLeftWithoutACommitDoesNotBlockTheTable(@TempDir Path dir) throws Exception {
+        Warehouse warehouse = new Warehouse(spark, dir.resolve("stopped").toString());
+        Files.createDirectories(Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
+        warehouse.open(Table.QUARANTINE);
+        assertEquals(0, warehouse.version(Table.QUARANTINE));
+        Warehouse fresh = new Warehouse(spark, dir.resolve("fresh").toString());
+        fresh.open(Table.QUARANTINE);
+        assertEquals(fresh.read(Table.QUARANTINE).schema(), warehouse.read(Table.QUARANTINE).schema(),
+                "the same table as one created on a clean directory, NOT NULL columns included");
+    }
+
+    /**
+     * What another run creating the same table looks like from here, for a moment: its log
+     * directory is there, its first commit not yet. This run waits for that commit and uses
+     * the other run's table rather than removing it.
+     */
+    @Test
+    void aTableWhoseFirstCommitIsBeingWrittenIsUsedNotReplaced(@TempDir Path dir) throws Exception {
+        Warehouse other = new Warehouse(spark, dir.resolve("other").toString());
+        other.open(Table.QUARANTINE);
+        Path firstCommit = Path.of(URI.create(other.path(Table.QUARANTINE))).resolve("_delta_log").resolve(commitFile(0));
+        Warehouse warehouse = new Warehouse(spark, dir.resolve("shared").toString());
+        Path log = Files.createDirectories(Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
+        ExecutorService otherRun = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> committed = otherRun.submit(() -> {
+                Thread.sleep(200);
+                Path written = Files.copy(firstCommit, log.resolve(".first-commit.tmp"));
+                return Files.move(written, log.resolve(commitFile(0)), StandardCopyOption.ATOMIC_MOVE);
+            });
+            warehouse.open(Table.QUARANTINE);
+            committed.get(60, TimeUnit.SECONDS);
+        } finally {
+            otherRun.shutdownNow();
+        }
+        assertEquals(0, warehouse.version(Table.QUARANTINE));
+        assertEquals(tableId(other), tableId(warehouse), "the other run's table, not one created over it");
+    }
+
+    private String tableId(Warehouse warehouse) {
+        return DeltaLog.forTable(spark, warehouse.path(Table.QUARANTINE))
+                .update(false, Option.empty(), Option.empty()).metadata().id();
+    }
+
+    private static String commitFile(long version) {
+        return String.format("%020d.json", version);
     }
 
     @Test
