@@ -12,42 +12,48 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
-import org.apache.spark.ml.tuning.TrainValidationSplit;
-import org.apache.spark.ml.tuning.TrainValidationSplitModel;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.csat.config.PipelineConfig;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The CSAT model: Spark MLlib ridge regression (standardized features, normal-equation solver)
  * of the survey score on {@link ConversationFeatures}' numeric features plus, when
  * {@code quality.csat_model.text_features} &gt; 0, that many hashed binary bag-of-words features
- * of the customer's words. The ridge strength is picked from
- * {@code quality.csat_model.reg_params} by mean absolute error on a seeded 75/25 split of the
- * training rows ({@code quality.csat_model.seed}); the held-out test rows are never seen.
- * Predictions are clipped to the survey's 1..5 scale.
+ * of the customer's words. The ridge strength ({@code quality.csat_model.reg_params}) and
+ * whether the word features help are chosen by Spearman's rank correlation with the survey
+ * score ({@link SpearmanEvaluator}) in seeded {@code quality.csat_model.folds}-fold
+ * cross-validation of the training rows, and the winner is refitted on all of them; the
+ * held-out test rows are never seen. Spearman rather than mean absolute error, because when
+ * most surveys share one score the error is smallest for the strongest shrinkage, a model
+ * that says nearly the same for everyone. Predictions are clipped to the survey's 1..5 scale.
  */
 public final class CsatModelTrainer {
     static final String RAW = "raw_prediction";
 
     private final int textFeatures;
     private final double[] regParams;
+    private final int folds;
     private final long seed;
 
     public CsatModelTrainer(PipelineConfig config) {
         this.textFeatures = config.integer("quality.csat_model.text_features");
         this.regParams = config.stringSet("quality.csat_model.reg_params").stream().mapToDouble(Double::parseDouble).toArray();
+        this.folds = config.integer("quality.csat_model.folds");
         this.seed = config.integer("quality.csat_model.seed");
-        if (regParams.length == 0 || textFeatures < 0) {
-            throw new IllegalArgumentException("quality.csat_model.reg_params needs at least one value and text_features must be >= 0");
+        if (regParams.length == 0 || textFeatures < 0 || folds < 2) {
+            throw new IllegalArgumentException("quality.csat_model.reg_params needs at least one value, text_features must be >= 0"
+                    + " and folds >= 2");
         }
     }
 
@@ -60,27 +66,34 @@ public final class CsatModelTrainer {
         List<PipelineStage> stages = new ArrayList<>();
         stages.add(new VectorAssembler().setInputCols(ConversationFeatures.numericNames().toArray(new String[0]))
                 .setOutputCol("numeric_features"));
-        String[] assembled = {"numeric_features"};
+        List<String[]> featureSets = new ArrayList<>();
+        featureSets.add(new String[] {"numeric_features"});
         if (textFeatures > 0) {
             stages.add(new HashingTF().setInputCol("customer_words").setOutputCol("text_features")
                     .setNumFeatures(textFeatures).setBinary(true));
-            assembled = new String[] {"numeric_features", "text_features"};
+            featureSets.add(new String[] {"numeric_features", "text_features"});
         }
-        stages.add(new VectorAssembler().setInputCols(assembled).setOutputCol("features"));
+        VectorAssembler features = new VectorAssembler().setInputCols(featureSets.get(0)).setOutputCol("features");
+        stages.add(features);
         LinearRegression regression = new LinearRegression().setFeaturesCol("features").setLabelCol("label")
                 .setPredictionCol(RAW).setElasticNetParam(0.0).setSolver("normal").setStandardization(true);
         stages.add(regression);
         Pipeline pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
-        ParamMap[] grid = new ParamGridBuilder().addGrid(regression.regParam(), regParams).build();
-        TrainValidationSplit search = new TrainValidationSplit().setEstimator(pipeline).setEstimatorParamMaps(grid)
-                .setEvaluator(new RegressionEvaluator().setMetricName("mae").setLabelCol("label").setPredictionCol(RAW))
-                .setTrainRatio(0.75).setSeed(seed);
-        TrainValidationSplitModel searched = search.fit(withLabel(train).orderBy("conversation_id"));
+        ParamMap[] grid = new ParamGridBuilder()
+                .addGrid(regression.regParam(), regParams)
+                .addGrid(features.inputCols(), CollectionConverters.asScala(featureSets))
+                .build();
+        CrossValidator search = new CrossValidator().setEstimator(pipeline).setEstimatorParamMaps(grid)
+                .setEvaluator(new SpearmanEvaluator(RAW, "label"))
+                .setNumFolds(folds).setSeed(seed).setParallelism(2);
+        CrossValidatorModel searched = search.fit(withLabel(train).orderBy("conversation_id"));
         PipelineModel best = (PipelineModel) searched.bestModel();
-        Transformer last = best.stages()[best.stages().length - 1];
-        double chosen = ((LinearRegressionModel) last).getRegParam();
-        return new Fitted(best, "ridge regression, reg_param " + chosen + " chosen from " + java.util.Arrays.toString(regParams)
-                + " on a validation split of the training rows; " + (textFeatures > 0 ? textFeatures + " hashed word features" : "no word features"));
+        Transformer[] fitted = best.stages();
+        double chosen = ((LinearRegressionModel) fitted[fitted.length - 1]).getRegParam();
+        boolean words = ((VectorAssembler) fitted[fitted.length - 2]).getInputCols().length > 1;
+        return new Fitted(best, "ridge regression, reg_param " + chosen + (words ? " with " + textFeatures + " hashed word features" : " without word features")
+                + ", chosen from reg_params " + java.util.Arrays.toString(regParams) + (textFeatures > 0 ? " with and without word features" : "")
+                + " by Spearman in " + folds + "-fold cross-validation on the training rows");
     }
 
     static Dataset<Row> withLabel(Dataset<Row> features) {

@@ -3,6 +3,7 @@ package org.csat.quality;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,5 +42,27 @@ class RankAgreementTest {
         assertEquals((0 + 1 + 0 + 1) / 4.0, model.<Double>getAs("mae"), 1e-12);
         assertNull(constant.getAs("spearman"), "a constant prediction has no rank correlation");
         assertEquals((2 + 0 + 1 + 2) / 4.0, constant.<Double>getAs("mae"), 1e-12);
+    }
+
+    /**
+     * Model selection reads the same Spearman; a constant prediction scores 0 there, so it
+     * loses to any model that ranks the surveys the right way round.
+     */
+    @Test
+    void theSelectionEvaluatorIsSpearmanAndAConstantScoresZero() {
+        StructType pairs = new StructType().add("raw", DataTypes.DoubleType).add("label", DataTypes.DoubleType);
+        double[] p = {1, 2, 2, 4};
+        double[] y = {1, 3, 2, 5};
+        List<Row> model = new ArrayList<>();
+        List<Row> constant = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            model.add(RowFactory.create(p[i], y[i]));
+            constant.add(RowFactory.create(3.0, y[i]));
+        }
+        SpearmanEvaluator evaluator = new SpearmanEvaluator("raw", "label");
+        assertEquals(4.5 / Math.sqrt(4.5 * 5), evaluator.evaluate(TestSpark.session().createDataFrame(model, pairs)), 1e-12);
+        assertEquals(0.0, evaluator.evaluate(TestSpark.session().createDataFrame(constant, pairs)));
+        assertEquals(0.0, evaluator.evaluate(TestSpark.session().createDataFrame(List.of(), pairs)), "an empty fold");
+        assertTrue(evaluator.isLargerBetter());
     }
 }
