@@ -107,7 +107,7 @@ public final class Warehouse {
 
     private static boolean isLogWithoutCommit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SparkThrowable spark && "DELTA_TABLE_NOT_FOUND".equals(spark.getCondition())) {
+            if (t instanceof SparkThrowable error && "DELTA_TABLE_NOT_FOUND".equals(error.getCondition())) {
                 return true;
             }
         }
