@@ -1,6 +1,7 @@
 package org.csat.tables;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -53,21 +54,30 @@ public final class ConcurrentWrites {
 
     /** Whether {@code e}, or an exception it wraps, is Delta refusing a commit because of a concurrent one. */
     public static boolean isConflict(Throwable e) {
+        return hasCause(e, t -> t instanceof java.util.ConcurrentModificationException);
+    }
+
+    /** Whether {@code e} or an exception in its cause chain matches. */
+    static boolean hasCause(Throwable e, Predicate<Throwable> matches) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.util.ConcurrentModificationException) {
+            if (matches.test(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void pause(long pauseMillis, int attempt) {
-        long millis = pauseMillis * attempt + ThreadLocalRandom.current().nextLong(pauseMillis + 1);
+    /** Sleeps; an interrupt is kept on the thread and fails the wait, naming what it was for. */
+    static void sleep(long millis, String waitingFor) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry a conflicting write", e);
+            throw new IllegalStateException("interrupted while waiting " + waitingFor, e);
         }
+    }
+
+    private static void pause(long pauseMillis, int attempt) {
+        sleep(pauseMillis * attempt + ThreadLocalRandom.current().nextLong(pauseMillis + 1), "to retry a conflicting write");
     }
 }

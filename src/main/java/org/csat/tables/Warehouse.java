@@ -91,7 +91,7 @@ public final class Warehouse {
                 if (!isLogWithoutCommit(e) || attempt >= CREATE_ATTEMPTS) {
                     throw e;
                 }
-                pause(FIRST_COMMIT_WAIT_MILLIS * attempt);
+                ConcurrentWrites.sleep(FIRST_COMMIT_WAIT_MILLIS * attempt, "for another run to create a table");
                 if (attempt == CREATE_ATTEMPTS - 1 && !hasCommit(table) && removeEmptyLog(table)) {
                     LOG.warn("{}: removed a log directory without any commit, left by a run stopped while creating the table",
                             table.tableName());
@@ -106,12 +106,8 @@ public final class Warehouse {
     }
 
     private static boolean isLogWithoutCommit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SparkThrowable error && "DELTA_TABLE_NOT_FOUND".equals(error.getCondition())) {
-                return true;
-            }
-        }
-        return false;
+        return ConcurrentWrites.hasCause(e,
+                t -> t instanceof SparkThrowable error && "DELTA_TABLE_NOT_FOUND".equals(error.getCondition()));
     }
 
     private boolean removeEmptyLog(Table table) {
@@ -122,15 +118,6 @@ public final class Warehouse {
         } catch (IOException e) {
             // not empty after all (a commit is being written) or already gone: the next attempt sees which
             return false;
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for another run to create a table", e);
         }
     }
 

@@ -105,7 +105,7 @@ class ConcurrentWritesTest {
     void aTableWhoseFirstCommitIsBeingWrittenIsUsedNotReplaced(@TempDir Path dir) throws Exception {
         Warehouse other = new Warehouse(spark, dir.resolve("other").toString());
         other.open(Table.QUARANTINE);
-        Path firstCommit = Path.of(URI.create(other.path(Table.QUARANTINE))).resolve("_delta_log").resolve(commitFile(0));
+        Path firstCommit = Path.of(URI.create(other.path(Table.QUARANTINE))).resolve("_delta_log").resolve(TableContents.commitFile(0));
         Warehouse warehouse = new Warehouse(spark, dir.resolve("shared").toString());
         Path log = Files.createDirectories(Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
         ExecutorService otherRun = Executors.newSingleThreadExecutor();
@@ -113,7 +113,7 @@ class ConcurrentWritesTest {
             Future<?> committed = otherRun.submit(() -> {
                 Thread.sleep(200);
                 Path written = Files.copy(firstCommit, log.resolve(".first-commit.tmp"));
-                return Files.move(written, log.resolve(commitFile(0)), StandardCopyOption.ATOMIC_MOVE);
+                return Files.move(written, log.resolve(TableContents.commitFile(0)), StandardCopyOption.ATOMIC_MOVE);
             });
             warehouse.open(Table.QUARANTINE);
             committed.get(60, TimeUnit.SECONDS);
@@ -127,10 +127,6 @@ class ConcurrentWritesTest {
     private String tableId(Warehouse warehouse) {
         return DeltaLog.forTable(spark, warehouse.path(Table.QUARANTINE))
                 .update(false, Option.empty(), Option.empty()).metadata().id();
-    }
-
-    private static String commitFile(long version) {
-        return String.format("%020d.json", version);
     }
 
     @Test

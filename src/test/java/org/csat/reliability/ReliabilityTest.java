@@ -111,7 +111,7 @@ class ReliabilityTest {
             long deadline = System.nanoTime() + CHILD_SECONDS * 1_000_000_000L;
             try {
                 while (killedChild.isAlive() && System.nanoTime() < deadline) {
-                    if (Files.exists(bronzeLog.resolve(commit(1)))) {
+                    if (Files.exists(bronzeLog.resolve(TableContents.commitFile(1)))) {
                         killedChild.kill();
                         killedState = "killed after the bronze commit";
                         return;
@@ -224,7 +224,7 @@ class ReliabilityTest {
         killer.join(TimeUnit.SECONDS.toMillis(CHILD_SECONDS));
         assertEquals("killed after the bronze commit", killedState);
         Path warehouseDir = temp.resolve("killed");
-        assertFalse(Files.exists(warehouseDir.resolve("silver_messages/_delta_log").resolve(commit(1))),
+        assertFalse(Files.exists(warehouseDir.resolve("silver_messages/_delta_log").resolve(TableContents.commitFile(1))),
                 "killed between bronze and silver: silver has no data commit");
         Warehouse killed = new Warehouse(TestSpark.session(), warehouseDir.toString());
         assertEquals(7, killed.read(Table.BRONZE_CONVERSATIONS).count(), "bronze was committed whole");
@@ -280,9 +280,5 @@ class ReliabilityTest {
     private String silverText(String conversationId, int seq) {
         return oneByOne.read(Table.SILVER_MESSAGES)
                 .where(col("conversation_id").equalTo(conversationId).and(col("seq").equalTo(seq))).first().getAs("text");
-    }
-
-    private static String commit(long version) {
-        return String.format("%020d.json", version);
     }
 }

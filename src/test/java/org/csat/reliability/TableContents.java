@@ -91,4 +91,9 @@ final class TableContents {
         }
         return String.valueOf(v);
     }
+
+    /** The name of a table's commit file for {@code version} in its {@code _delta_log}. */
+    static String commitFile(long version) {
+        return String.format("%020d.json", version);
+    }
 }
