@@ -1,6 +1,7 @@
 package org.csat.nlp;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,8 +27,10 @@ import org.csat.tables.RowValues;
  * per executor JVM (the expensive part: bot templates, greetings and "thanks" are parsed
  * once, not once per message); each text's score is the token-weighted average of its
  * sentences' class probabilities, in sentence order ({@link SentimentScale}). The memo key
- * is the exact token sequence the parser reads, so a sentence scores as it would inside its
- * own message. Sentences longer than {@code sentiment.max_sentence_tokens} are not parsed
+ * is the token sequence the parser reads, with tokens the models have never seen reduced to
+ * what the models read of them ({@link SentimentModel#parseKey}), so a sentence scores as it
+ * would inside its own message and "order 48213" costs no second parse after "order 77310".
+ * Sentences longer than {@code sentiment.max_sentence_tokens} are not parsed
  * and do not count. In: a column {@code text}.
  * Out: {@code text, sentiment, sentiment_label, sentences, sentences_scored}.
  */
@@ -35,9 +38,10 @@ public final class ScoreSentences {
     private static final StructType SENTENCES = new StructType()
             .add("text", DataTypes.StringType, false)
             .add("position", DataTypes.IntegerType, false)
-            .add("words", DataTypes.createArrayType(DataTypes.StringType, false), false);
-    private static final StructType SCORED = new StructType()
             .add("words", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("key", DataTypes.createArrayType(DataTypes.StringType, false), false);
+    private static final StructType SCORED = new StructType()
+            .add("key", DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add("probabilities", DataTypes.createArrayType(DataTypes.DoubleType, false), true);
     public static final StructType TEXT_SCORES = new StructType()
             .add("text", DataTypes.StringType, false)
@@ -57,25 +61,28 @@ public final class ScoreSentences {
     }
 
     public Dataset<Row> apply(Dataset<Row> texts) {
+        String model = parseModel;
+        int max = maxTokens;
         Dataset<Row> sentences = texts.select("text").where(col("text").isNotNull()).distinct()
                 .flatMap((FlatMapFunction<Row, Row>) row -> {
                     String text = row.getString(0);
                     List<Row> out = new ArrayList<>();
                     for (SentimentModel.Sentence s : SentimentModel.split(text)) {
-                        out.add(RowFactory.create(text, out.size(), RowValues.seq(s.words())));
+                        out.add(RowFactory.create(text, out.size(), RowValues.seq(s.words()),
+                                RowValues.seq(SentimentModel.parseKey(s.words(), model, max))));
                     }
                     return out.iterator();
                 }, Encoders.row(SENTENCES));
 
-        String model = parseModel;
-        int max = maxTokens;
-        Dataset<Row> scored = sentences.select("words")
-                .repartition(scoringPartitions, col("words"))
-                .distinct()
+        // One parse per key; of the sentences sharing it, the least token sequence is parsed
+        // (any would give the same scores; this one does so on every run).
+        Dataset<Row> scored = sentences.select("key", "words")
+                .repartition(scoringPartitions, col("key"))
+                .groupBy("key").agg(min("words").as("words"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> scorePartition(rows, model, max),
                         Encoders.row(SCORED));
 
-        return sentences.join(scored, "words")
+        return sentences.join(scored, "key")
                 .select("text", "position", "words", "probabilities")
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) ScoreSentences::scoreText, Encoders.row(TEXT_SCORES));
@@ -117,7 +124,7 @@ public final class ScoreSentences {
             @Override
             public Row next() {
                 Row row = rows.next();
-                List<String> words = row.getList(0);
+                List<String> words = row.getList(1);
                 double[] probabilities = SentimentModel.score(words, parseModel, maxTokens);
                 List<Double> values = null;
                 if (probabilities != null) {

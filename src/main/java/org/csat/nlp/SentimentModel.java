@@ -42,7 +42,7 @@ public final class SentimentModel {
     }
 
     /** Parser (and tagger, if needed) and sentiment annotators for pre-tokenized sentences. */
-    private record Scorer(List<Annotator> annotators) {
+    private record Scorer(List<Annotator> annotators, ParseKeys keys) {
         void annotate(Annotation doc) {
             for (Annotator annotator : annotators) {
                 annotator.annotate(doc);
@@ -85,8 +85,9 @@ public final class SentimentModel {
                 annotators.add(new POSTaggerAnnotator("pos", props));
             }
             annotators.add(parser);
-            annotators.add(new SentimentAnnotator("sentiment", props));
-            return new Scorer(List.copyOf(annotators));
+            SentimentAnnotator sentiment = new SentimentAnnotator("sentiment", props);
+            annotators.add(sentiment);
+            return new Scorer(List.copyOf(annotators), ParseKeys.of(parser, sentiment));
         });
     }
 
@@ -109,6 +110,24 @@ public final class SentimentModel {
             out.add(new Sentence(text.substring(begin, end), List.copyOf(words)));
         }
         return out;
+    }
+
+    /**
+     * The memo key of a sentence given as its tokens: sentences with equal keys have the same
+     * {@link #score}, to the bit ({@link ParseKeys}: tokens the parser has never seen are
+     * replaced by what the models read of them). A sentence that is not parsed (empty, or over
+     * {@code maxTokens}) is its own key.
+     */
+    public static List<String> parseKey(List<String> words, String parseModel, int maxTokens) {
+        if (words.isEmpty() || words.size() > maxTokens) {
+            return words;
+        }
+        return scorer(parseModel, maxTokens).keys().key(words);
+    }
+
+    /** Whether {@link #parseKey} merges sentences that differ in unseen words, for this parser. */
+    public static boolean mergesUnknownWords(String parseModel, int maxTokens) {
+        return scorer(parseModel, maxTokens).keys().mergesUnknownWords();
     }
 
     /**

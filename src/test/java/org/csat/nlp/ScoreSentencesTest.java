@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The batch's per-sentence memo gives every message exactly the sentiment the naive path
  * (one full CoreNLP pipeline call per message) gives it, on messages chosen to catch the
- * ways the two could part: a sentence shared by two messages, one over the token cap,
+ * ways the two could part: a sentence shared by two messages, sentences that differ only in
+ * words the models never saw (one parse for both), one over the token cap,
  * brackets and quotes the tokenizer rewrites, emoji, an empty and a blank text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +37,8 @@ class ScoreSentencesTest {
             "I have been waiting for three weeks and nobody answers my emails or my calls at all, this is awful. Bye.",
             "He said \"it's done\" -- it isn't...",
             "ok 🙏",
+            "Where is order 48213? Thanks Zorvath.",
+            "Where is order 77310? Thanks Quimbith.",
             "??",
             "",
             "   ");

@@ -1,5 +1,6 @@
 package org.csat.nlp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,6 +39,27 @@ class SentimentModelTest {
     void sentencesOverTheTokenCapAreNotParsed() {
         String longSentence = "word ".repeat(30) + "end";
         assertNull(SentimentModel.score(words(longSentence), model, 10));
+    }
+
+    @Test
+    void sentencesDifferingOnlyInWordsTheModelsNeverSawShareOneKeyAndScoreAlike() {
+        assertTrue(SentimentModel.mergesUnknownWords(model, 80), "the default PCFG parser gets merged keys");
+        List<String> first = words("Thanks Zorvath, order 48213 arrived.");
+        List<String> second = words("Thanks Quimbith, order 77310 arrived.");
+        List<String> key = SentimentModel.parseKey(first, model, 80);
+        assertEquals(key, SentimentModel.parseKey(second, model, 80));
+        assertEquals(List.of("Thanks", ",", "order", "arrived", "."),
+                List.of(key.get(0), key.get(2), key.get(3), key.get(5), key.get(6)), "known words and punctuation stay");
+        assertTrue(key.get(1).startsWith(ParseKeys.MARK + "UNK"), key.get(1));
+        assertArrayEquals(SentimentModel.score(first, model, 80), SentimentModel.score(second, model, 80));
+    }
+
+    @Test
+    void sentencesOfKnownWordsAndUnparsedSentencesAreTheirOwnKeys() {
+        List<String> known = words("Where is my refund?");
+        assertEquals(known, SentimentModel.parseKey(known, model, 80));
+        List<String> tooLong = words("Zorvath " + "word ".repeat(30) + "end");
+        assertEquals(tooLong, SentimentModel.parseKey(tooLong, model, 10));
     }
 
     @Test
