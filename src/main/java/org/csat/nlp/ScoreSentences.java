@@ -2,28 +2,35 @@ package org.csat.nlp;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.PairFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.csat.config.PipelineConfig;
 import org.csat.tables.RowValues;
 
+import scala.Tuple2;
+
 /**
  * Scores the sentiment of distinct message texts, each distinct sentence once per batch.
  * The texts are split into sentences and tokens (cheap); the distinct token sequences are
- * spread over {@code scoringPartitions} tasks and parsed by CoreNLP, one lazily built model
+ * dealt over {@code scoringPartitions} tasks by length, for equal work per task, and parsed by CoreNLP, one lazily built model
  * per executor JVM (the expensive part: bot templates, greetings and "thanks" are parsed
  * once, not once per message); each text's score is the token-weighted average of its
  * sentences' class probabilities, in sentence order ({@link SentimentScale}). The memo key
@@ -75,17 +82,31 @@ public final class ScoreSentences {
                 }, Encoders.row(SENTENCES));
 
         // One parse per key; of the sentences sharing it, the least token sequence is parsed
-        // (any would give the same scores; this one does so on every run).
-        Dataset<Row> scored = sentences.select("key", "words")
-                .repartition(scoringPartitions, col("key"))
+        // (any would give the same scores; this one does so on every run). The distinct
+        // sentences are dealt over the scoring tasks longest first, in snake order, so that
+        // every task gets about the same parsing work: PCFG time grows about cubically with
+        // length, and a few long sentences hashed into one task would leave other cores idle.
+        Dataset<Row> distinct = sentences.select("key", "words")
                 .groupBy("key").agg(min("words").as("words"))
-                .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> scorePartition(rows, model, max),
-                        Encoders.row(SCORED));
+                .withColumn("rank", row_number().over(Window.orderBy(size(col("words")).desc(), col("key"))));
+        int partitions = scoringPartitions;
+        JavaRDD<Row> scoredRows = distinct.toJavaRDD()
+                .mapToPair((PairFunction<Row, Integer, Row>) row -> new Tuple2<>(slot(row.getInt(2) - 1, partitions), row))
+                .partitionBy(new HashPartitioner(partitions))
+                .values()
+                .mapPartitions((FlatMapFunction<Iterator<Row>, Row>) rows -> scorePartition(rows, model, max));
+        Dataset<Row> scored = texts.sparkSession().createDataFrame(scoredRows, SCORED);
 
         return sentences.join(scored, "key")
                 .select("text", "position", "words", "probabilities")
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) ScoreSentences::scoreText, Encoders.row(TEXT_SCORES));
+    }
+
+    /** The task of the sentence at {@code index} (0 = longest) when dealt in snake order: 0..n-1, n-1..0, ... */
+    static int slot(int index, int tasks) {
+        int turn = index % (2 * tasks);
+        return turn < tasks ? turn : 2 * tasks - 1 - turn;
     }
 
     /** One text's score from its sentences' rows (text, position, words, probabilities), in any order. */

@@ -81,6 +81,15 @@ class ScoreSentencesTest {
     }
 
     @Test
+    void sentencesAreDealtLongestFirstInSnakeOrderSoTasksGetEqualWork() {
+        List<Integer> slots = new ArrayList<>();
+        for (int index = 0; index < 8; index++) {
+            slots.add(ScoreSentences.slot(index, 3));
+        }
+        assertEquals(List.of(0, 1, 2, 2, 1, 0, 0, 1), slots);
+    }
+
+    @Test
     void textsWithoutSentencesHaveNoRow() {
         assertNull(pipeline.get(""));
         assertNull(pipeline.get("   "));
