@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 
@@ -94,7 +95,7 @@ public final class ScoreSentences {
                 .mapToPair((PairFunction<Row, Integer, Row>) row -> new Tuple2<>(slot(row.getInt(2) - 1, partitions), row))
                 .partitionBy(new HashPartitioner(partitions))
                 .values()
-                .mapPartitions((FlatMapFunction<Iterator<Row>, Row>) rows -> scorePartition(rows, model, max));
+                .mapPartitions((FlatMapFunction<Iterator<Row>, Row>) rows -> scorePartition(mixed(rows), model, max));
         Dataset<Row> scored = texts.sparkSession().createDataFrame(scoredRows, SCORED);
 
         return sentences.join(scored, "key")
@@ -107,6 +108,18 @@ public final class ScoreSentences {
     static int slot(int index, int tasks) {
         int turn = index % (2 * tasks);
         return turn < tasks ? turn : 2 * tasks - 1 - turn;
+    }
+
+    /**
+     * A task's sentences (key, words, rank) in an order that mixes long and short ones. They
+     * arrive longest first, and parsing them in that order measured ~8% slower than in a
+     * random order (the same 150 MAIA sentences, alternating runs in one JVM).
+     */
+    private static Iterator<Row> mixed(Iterator<Row> rows) {
+        List<Row> all = new ArrayList<>();
+        rows.forEachRemaining(all::add);
+        all.sort(Comparator.comparingInt(row -> row.getInt(2) * 0x9E3779B1));
+        return all.iterator();
     }
 
     /** One text's score from its sentences' rows (text, position, words, probabilities), in any order. */
