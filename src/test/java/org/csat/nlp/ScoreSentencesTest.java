@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,12 +82,20 @@ class ScoreSentencesTest {
     }
 
     @Test
-    void sentencesAreDealtLongestFirstInSnakeOrderSoTasksGetEqualWork() {
-        List<Integer> slots = new ArrayList<>();
-        for (int index = 0; index < 8; index++) {
-            slots.add(ScoreSentences.slot(index, 3));
+    void everyTaskGetsItsShareOfEveryLength() {
+        int[][] counts = new int[3][];
+        for (int task = 0; task < 3; task++) {
+            counts[task] = new int[2];
         }
-        assertEquals(List.of(0, 1, 2, 2, 1, 0, 0, 1), slots);
+        for (int index = 0; index < 7; index++) {
+            counts[ScoreSentences.task(40, index, 3)][0]++;
+            counts[ScoreSentences.task(41, index, 3)][1]++;
+        }
+        for (int[] task : counts) {
+            assertTrue(task[0] >= 2 && task[0] <= 3 && task[1] >= 2 && task[1] <= 3, java.util.Arrays.toString(task));
+        }
+        assertEquals(1, ScoreSentences.task(40, 0, 3), "each length starts one task further on");
+        assertEquals(2, ScoreSentences.task(41, 0, 3));
     }
 
     @Test
