@@ -83,10 +83,7 @@ class ScoreSentencesTest {
 
     @Test
     void everyTaskGetsItsShareOfEveryLength() {
-        int[][] counts = new int[3][];
-        for (int task = 0; task < 3; task++) {
-            counts[task] = new int[2];
-        }
+        int[][] counts = new int[3][2];
         for (int index = 0; index < 7; index++) {
             counts[ScoreSentences.task(40, index, 3)][0]++;
             counts[ScoreSentences.task(41, index, 3)][1]++;
