@@ -34,7 +34,8 @@ import edu.stanford.nlp.trees.TreebankLanguagePack;
  * loaded models, so it holds for whatever model files are configured. Any other parser setup
  * (shift-reduce, factored or dependency parsing, another lexicon or unknown-word model) keeps
  * the tokens as they are, as do tokens without a letter or digit and punctuation words.
- * {@code bench/run} and {@code ScoreSentencesTest} check the result against the naive path, message by message.
+ * {@code bench/run} and {@code ScoreSentencesTest} check the result against the naive path,
+ * message by message.
  */
 final class ParseKeys {
     /** Starts a replaced token; the tokenizer never produces it, so keys cannot meet real tokens. */

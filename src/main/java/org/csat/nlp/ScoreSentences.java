@@ -34,10 +34,11 @@ import scala.Tuple2;
  * dealt over {@code scoringPartitions} tasks length by length, for equal work per task, and
  * parsed by CoreNLP, one lazily built model per executor JVM (the expensive part: bot
  * templates, greetings and "thanks" are parsed once, not once per message); each text's
- * score is the token-weighted average of its sentences' class probabilities, in sentence order ({@link SentimentScale}). The memo key
- * is the token sequence the parser reads, with tokens the models have never seen reduced to
- * what the models read of them ({@link SentimentModel#parseKey}), so a sentence scores as it
- * would inside its own message and "order 48213" costs no second parse after "order 77310".
+ * score is the token-weighted average of its sentences' class probabilities, in sentence
+ * order ({@link SentimentScale}). The memo key is the token sequence the parser reads, with
+ * tokens the models have never seen reduced to what the models read of them
+ * ({@link SentimentModel#parseKey}), so a sentence scores as it would inside its own message
+ * and "order 48213" costs no second parse after "order 77310".
  * Sentences longer than {@code sentiment.max_sentence_tokens} are not parsed
  * and do not count. In: a column {@code text}.
  * Out: {@code text, sentiment, sentiment_label, sentences, sentences_scored}.
@@ -117,8 +118,8 @@ public final class ScoreSentences {
     /**
      * A task's sentences (key, words, rank) in an order that mixes long and short ones (by the
      * key's hash, the same on every run). They arrive grouped by length, and parsing them
-     * longest first measured ~8% slower than in a
-     * random order (the same 150 MAIA sentences, alternating runs in one JVM).
+     * longest first measured ~8% slower than in a random order (the same 150 MAIA sentences,
+     * alternating runs in one JVM).
      */
     private static Iterator<Row> mixed(Iterator<Row> rows) {
         List<Row> all = new ArrayList<>();

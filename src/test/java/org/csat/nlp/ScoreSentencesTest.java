@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class ScoreSentencesTest {
             counts[ScoreSentences.task(41, index, 3)][1]++;
         }
         for (int[] task : counts) {
-            assertTrue(task[0] >= 2 && task[0] <= 3 && task[1] >= 2 && task[1] <= 3, java.util.Arrays.toString(task));
+            assertTrue(task[0] >= 2 && task[0] <= 3 && task[1] >= 2 && task[1] <= 3, Arrays.toString(task));
         }
         assertEquals(1, ScoreSentences.task(40, 0, 3), "each length starts one task further on");
         assertEquals(2, ScoreSentences.task(41, 0, 3));
