@@ -1,0 +1,76 @@
+package edu.stanford.nlp.parser.lexparser;
+
+import java.lang.reflect.Field;
+
+import edu.stanford.nlp.parser.common.ParserQuery;
+
+/**
+ * A loaded {@link LexicalizedParser} whose queries parse with {@link SparseChartPCFGParser}:
+ * same grammar, lexicon and options, same trees and scores, less time. {@link #of} wraps a
+ * parser only where that is exact and possible (PCFG only, no reranker, CoreNLP's chart loop
+ * not configured otherwise, and this class in the same runtime package as CoreNLP's, which a
+ * cluster that loads CoreNLP and the job's jar through different class loaders would break);
+ * otherwise it returns the parser unchanged, which parses as CoreNLP always does.
+ *
+ * <p>The PCFG parser of a {@link LexicalizedParserQuery} is built in its constructor, in a
+ * private final field; each query gets its own, as in CoreNLP, and this class replaces it by
+ * reflection before the query is used.
+ */
+public final class SparseChartLexicalizedParser extends LexicalizedParser {
+    private static final long serialVersionUID = 1L;
+    private static final Field QUERY_PCFG_PARSER = queryPcfgParserField();
+
+    private final transient BinaryRule[][] rulesByLeftChild;
+
+    private SparseChartLexicalizedParser(LexicalizedParser base) {
+        super(base.lex, base.bg, base.ug, base.dg, base.stateIndex, base.wordIndex, base.tagIndex, base.getOp());
+        this.rulesByLeftChild = SparseChartPCFGParser.rulesByLeftChild(base.bg, base.stateIndex.size());
+    }
+
+    /** {@code parser} parsing with the sparse chart loop, or {@code parser} itself where that is not exact. */
+    public static LexicalizedParser of(LexicalizedParser parser) {
+        if (parser instanceof SparseChartLexicalizedParser || !supports(parser)) {
+            return parser;
+        }
+        return new SparseChartLexicalizedParser(parser);
+    }
+
+    /** Whether {@link #of} gives {@code parser} the sparse chart loop. */
+    public static boolean supports(LexicalizedParser parser) {
+        Options options = parser.getOp();
+        return QUERY_PCFG_PARSER != null
+                && parser.reranker == null
+                && options.doPCFG
+                && !options.doDep
+                && !options.testOptions.iterativeCKY
+                && SparseChartPCFGParser.exactUnder(options)
+                && SparseChartLexicalizedParser.class.getClassLoader() == LexicalizedParser.class.getClassLoader();
+    }
+
+    @Override
+    public ParserQuery parserQuery() {
+        return lexicalizedParserQuery();
+    }
+
+    @Override
+    public LexicalizedParserQuery lexicalizedParserQuery() {
+        LexicalizedParserQuery query = new LexicalizedParserQuery(this);
+        try {
+            ExhaustivePCFGParser stock = (ExhaustivePCFGParser) QUERY_PCFG_PARSER.get(query);
+            QUERY_PCFG_PARSER.set(query, new SparseChartPCFGParser(stock, rulesByLeftChild));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot install the sparse chart parser in a CoreNLP parser query", e);
+        }
+        return query;
+    }
+
+    private static Field queryPcfgParserField() {
+        try {
+            Field field = LexicalizedParserQuery.class.getDeclaredField("pparser");
+            field.setAccessible(true);
+            return field.getType() == ExhaustivePCFGParser.class ? field : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
