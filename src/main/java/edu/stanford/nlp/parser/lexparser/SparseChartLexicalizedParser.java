@@ -20,11 +20,11 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
     private static final long serialVersionUID = 1L;
     private static final Field QUERY_PCFG_PARSER = queryPcfgParserField();
 
-    private final transient BinaryRule[][] rulesByLeftChild;
+    private final transient SparseChartPCFGParser.Rules rules;
 
     private SparseChartLexicalizedParser(LexicalizedParser base) {
         super(base.lex, base.bg, base.ug, base.dg, base.stateIndex, base.wordIndex, base.tagIndex, base.getOp());
-        this.rulesByLeftChild = SparseChartPCFGParser.rulesByLeftChild(base.bg, base.stateIndex.size());
+        this.rules = new SparseChartPCFGParser.Rules(base.bg, base.ug, base.stateIndex.size());
     }
 
     /** {@code parser} parsing with the sparse chart loop, or {@code parser} itself where that is not exact. */
@@ -57,7 +57,7 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
         LexicalizedParserQuery query = new LexicalizedParserQuery(this);
         try {
             ExhaustivePCFGParser stock = (ExhaustivePCFGParser) QUERY_PCFG_PARSER.get(query);
-            QUERY_PCFG_PARSER.set(query, new SparseChartPCFGParser(stock, rulesByLeftChild));
+            QUERY_PCFG_PARSER.set(query, new SparseChartPCFGParser(stock, rules));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot install the sparse chart parser in a CoreNLP parser query", e);
         }

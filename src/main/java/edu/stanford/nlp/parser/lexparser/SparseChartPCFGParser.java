@@ -1,5 +1,7 @@
 package edu.stanford.nlp.parser.lexparser;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import edu.stanford.nlp.parser.common.ParserConstraint;
@@ -9,17 +11,21 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * CoreNLP's exhaustive PCFG parser with a faster, exact way of filling the chart. It lives in
  * CoreNLP's package because the method it replaces, {@code doInsideScores}, is package-private.
  *
- * <p>CoreNLP fills a chart cell by looping over every grammar state as a possible left child
- * (then every state as a right child) and, for each binary rule, over the split points where
- * both children might exist. Most of the ~25,000 states are absent from most cells, so most
- * of that work finds nothing. This parser instead walks the split points, and at each one only
- * the states present in the left sub-cell (a list kept per cell), looking up the right child of
- * each of their rules in the right sub-cell. A cell's score for a state is the maximum, over
- * rules and split points, of the same float sum {@code rule + left + right} CoreNLP computes,
- * and a maximum does not depend on the order it is taken in; the unary pass that follows is
- * CoreNLP's own, in the same state order. So the chart, the best tree and its score are the
- * same to the bit (checked table by table in {@code SparseChartPCFGParserTest}); the span
- * extents CoreNLP keeps for pruning are filled as it fills them.
+ * <p>CoreNLP fills a chart cell by looping over every grammar state (25,693 in the English
+ * PCFG) as a possible left child, then as a right child, and for each binary rule over the
+ * split points where both children might exist; then, for every state present in the cell, it
+ * applies the closed unary rules, in state order, updating the cell in place. Most states are
+ * absent from most cells, and the rules are objects reached through pointers. This parser walks
+ * the split points instead, and at each one only the states present in the left sub-cell that
+ * start a binary rule (a list kept per cell), looking up each rule's right child in the right
+ * sub-cell; its unary pass is CoreNLP's, in the same state order, over the states that start a
+ * unary rule; both read rules from arrays of primitives ({@link Rules}). A cell's score for a
+ * state is first the maximum, over rules and split points, of the same float sum
+ * {@code rule + left + right} CoreNLP computes, and a maximum does not depend on the order it
+ * is taken in; the unary pass then sees the same values in the same order. So the chart, the
+ * best tree and its score are the same to the bit (checked cell by cell against CoreNLP's loop
+ * in {@code SparseChartPCFGParserTest}), and the span extents CoreNLP keeps for pruning are
+ * recorded as it records them.
  *
  * <p>It falls back to CoreNLP's loop where that equality is not proven: parser constraints,
  * length-normalized scores, and tags spanning several tokens.
@@ -27,24 +33,73 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * grammar, which reads the chart through other structures).
  */
 public class SparseChartPCFGParser extends ExhaustivePCFGParser {
-    private final BinaryRule[][] rulesByLeftChild;
+    private final Rules rules;
 
-    /** States present in each completed cell, by [start][end]; rebuilt for every sentence. */
-    private int[][][] present;
+    /**
+     * By [start][end], for each completed cell: the states present in it that are the left
+     * child of a binary rule (null for cells CoreNLP never fills: ending at the boundary but
+     * not starting at 0), and whether any state is present. Rebuilt for every sentence.
+     */
+    private int[][][] leftChildren;
+    private boolean[][] nonEmpty;
+    private int[] scratch;
 
     /** A parser sharing {@code stock}'s grammar, lexicon, options and indexes. */
-    SparseChartPCFGParser(ExhaustivePCFGParser stock, BinaryRule[][] rulesByLeftChild) {
+    SparseChartPCFGParser(ExhaustivePCFGParser stock, Rules rules) {
         super(stock.bg, stock.ug, stock.lex, stock.op, stock.stateIndex, stock.wordIndex, stock.tagIndex);
-        this.rulesByLeftChild = rulesByLeftChild;
+        this.rules = rules;
     }
 
-    /** Every binary rule of {@code grammar}, indexed by its left child. */
-    static BinaryRule[][] rulesByLeftChild(BinaryGrammar grammar, int numStates) {
-        BinaryRule[][] rules = new BinaryRule[numStates][];
-        for (int state = 0; state < numStates; state++) {
-            rules[state] = grammar.ruleListByLeftChild(state).toArray(new BinaryRule[0]);
+    /**
+     * A grammar's rules as parallel arrays of primitives, so that the inner loops read arrays
+     * in order instead of following a pointer per rule: binary rules grouped by left child
+     * (right child, parent, score; sorted by right child), closed unary rules by child. Built
+     * once per grammar, shared read-only by all queries.
+     */
+    static final class Rules {
+        final int[][] rightChild;
+        final int[][] parent;
+        final float[][] score;
+        /** States that are the child of a closed unary rule, ascending: the unary pass's order. */
+        final int[] unaryChildren;
+        final int[][] unaryParent;
+        final float[][] unaryScore;
+
+        Rules(BinaryGrammar grammar, UnaryGrammar unaries, int numStates) {
+            rightChild = new int[numStates][];
+            parent = new int[numStates][];
+            score = new float[numStates][];
+            for (int state = 0; state < numStates; state++) {
+                BinaryRule[] rules = grammar.ruleListByLeftChild(state).toArray(new BinaryRule[0]);
+                Arrays.sort(rules, Comparator.comparingInt((BinaryRule rule) -> rule.rightChild)
+                        .thenComparingInt(rule -> rule.parent));
+                rightChild[state] = new int[rules.length];
+                parent[state] = new int[rules.length];
+                score[state] = new float[rules.length];
+                for (int i = 0; i < rules.length; i++) {
+                    rightChild[state][i] = rules[i].rightChild;
+                    parent[state][i] = rules[i].parent;
+                    score[state][i] = rules[i].score;
+                }
+            }
+            unaryParent = new int[numStates][];
+            unaryScore = new float[numStates][];
+            int[] children = new int[numStates];
+            int count = 0;
+            for (int state = 0; state < numStates; state++) {
+                UnaryRule[] rules = unaries.closedRulesByChild(state);
+                unaryParent[state] = new int[rules.length];
+                unaryScore[state] = new float[rules.length];
+                for (int i = 0; i < rules.length; i++) {
+                    unaryParent[state][i] = rules[i].parent;
+                    unaryScore[state][i] = rules[i].score;
+                }
+                if (rules.length > 0) {
+                    children[count++] = state;
+                }
+            }
+            unaryChildren = Arrays.copyOf(children, count);
         }
-        return rules;
     }
 
     /** Whether this parser fills charts with the sparse loop under {@code options}. */
@@ -59,9 +114,13 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
             super.doInsideScores();
             return;
         }
-        present = new int[length][length + 1][];
+        leftChildren = new int[length][length + 1][];
+        nonEmpty = new boolean[length][length + 1];
+        if (scratch == null) {
+            scratch = new int[numStates];
+        }
         for (int start = 0; start < length; start++) {
-            present[start][start + 1] = presentStates(iScore[start][start + 1]);
+            completed(start, start + 1, false);
         }
         for (int diff = 2; diff <= length; diff++) {
             if (Thread.interrupted()) {
@@ -72,51 +131,52 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
                 fillCell(start, start + diff);
             }
         }
-        present = null;
+        leftChildren = null;
+        nonEmpty = null;
     }
 
     private void fillCell(int start, int end) {
         float[] cell = iScore[start][end];
         for (int split = start + 1; split < end; split++) {
-            int[] leftStates = present[start][split];
-            int[] rightStates = present[split][end];
-            // A cell CoreNLP never fills (ending at the boundary but not starting at 0) is null.
-            if (leftStates == null || rightStates == null || leftStates.length == 0 || rightStates.length == 0) {
+            int[] leftStates = leftChildren[start][split];
+            if (leftStates == null || leftStates.length == 0 || !nonEmpty[split][end]) {
                 continue;
             }
             float[] left = iScore[start][split];
             float[] right = iScore[split][end];
             for (int leftState : leftStates) {
                 float leftScore = left[leftState];
-                for (BinaryRule rule : rulesByLeftChild[leftState]) {
-                    float rightScore = right[rule.rightChild];
+                int[] rightChild = rules.rightChild[leftState];
+                int[] parent = rules.parent[leftState];
+                float[] score = rules.score[leftState];
+                for (int rule = 0; rule < rightChild.length; rule++) {
+                    float rightScore = right[rightChild[rule]];
                     if (rightScore == Float.NEGATIVE_INFINITY) {
                         continue;
                     }
-                    float total = rule.score + leftScore + rightScore;
-                    if (total > cell[rule.parent]) {
-                        cell[rule.parent] = total;
+                    // The same sum, in the same order, as CoreNLP's pS + lS + rS.
+                    float total = score[rule] + leftScore + rightScore;
+                    if (total > cell[parent[rule]]) {
+                        cell[parent[rule]] = total;
                     }
                 }
             }
         }
-        for (int state = 0; state < numStates; state++) {
-            float childScore = cell[state];
+        for (int child : rules.unaryChildren) {
+            float childScore = cell[child];
             if (childScore == Float.NEGATIVE_INFINITY) {
                 continue;
             }
-            for (UnaryRule rule : ug.closedRulesByChild(state)) {
-                float total = childScore + rule.score;
-                if (total > cell[rule.parent]) {
-                    cell[rule.parent] = total;
+            int[] parent = rules.unaryParent[child];
+            float[] score = rules.unaryScore[child];
+            for (int rule = 0; rule < parent.length; rule++) {
+                float total = childScore + score[rule];
+                if (total > cell[parent[rule]]) {
+                    cell[parent[rule]] = total;
                 }
             }
         }
-        int[] states = presentStates(cell);
-        for (int state : states) {
-            recordExtents(start, end, state);
-        }
-        present[start][end] = states;
+        completed(start, end, true);
     }
 
     /** CoreNLP's extent bookkeeping for a state first found over [start, end). */
@@ -133,20 +193,23 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
         }
     }
 
-    private int[] presentStates(float[] cell) {
+    /** Lists a completed cell's states for the cells above it, and records their extents if asked. */
+    private void completed(int start, int end, boolean recordExtents) {
+        float[] cell = iScore[start][end];
         int count = 0;
+        boolean any = false;
         for (int state = 0; state < numStates; state++) {
             if (cell[state] != Float.NEGATIVE_INFINITY) {
-                count++;
+                any = true;
+                if (recordExtents) {
+                    recordExtents(start, end, state);
+                }
+                if (rules.rightChild[state].length > 0) {
+                    scratch[count++] = state;
+                }
             }
         }
-        int[] states = new int[count];
-        count = 0;
-        for (int state = 0; state < numStates; state++) {
-            if (cell[state] != Float.NEGATIVE_INFINITY) {
-                states[count++] = state;
-            }
-        }
-        return states;
+        leftChildren[start][end] = Arrays.copyOf(scratch, count);
+        nonEmpty[start][end] = any;
     }
 }

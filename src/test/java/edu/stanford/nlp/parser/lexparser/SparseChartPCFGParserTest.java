@@ -50,7 +50,7 @@ class SparseChartPCFGParserTest {
 
     @Test
     void fillsTheSameChartTreeAndScoreAsCoreNlpToTheBit() {
-        BinaryRule[][] rules = SparseChartPCFGParser.rulesByLeftChild(parser.bg, parser.stateIndex.size());
+        SparseChartPCFGParser.Rules rules = new SparseChartPCFGParser.Rules(parser.bg, parser.ug, parser.stateIndex.size());
         ExhaustivePCFGParser stock = new ExhaustivePCFGParser(parser.bg, parser.ug, parser.lex, parser.getOp(),
                 parser.stateIndex, parser.wordIndex, parser.tagIndex);
         SparseChartPCFGParser sparse = new SparseChartPCFGParser(stock, rules);
