@@ -47,6 +47,20 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
                 && SparseChartLexicalizedParser.class.getClassLoader() == LexicalizedParser.class.getClassLoader();
     }
 
+    /**
+     * A chart parser over {@code parser}'s grammar, lexicon and options: CoreNLP's own, or one
+     * with the sparse loop. For benchmarks and checks that compare the two loops directly (it
+     * parses a sentence given with the boundary symbol a parser query appends).
+     */
+    public static ExhaustivePCFGParser chartParser(LexicalizedParser parser, boolean sparse) {
+        ExhaustivePCFGParser stock = new ExhaustivePCFGParser(parser.bg, parser.ug, parser.lex, parser.getOp(),
+                parser.stateIndex, parser.wordIndex, parser.tagIndex);
+        if (!sparse) {
+            return stock;
+        }
+        return new SparseChartPCFGParser(stock, new SparseChartPCFGParser.Rules(parser.bg, parser.ug, parser.stateIndex.size()));
+    }
+
     @Override
     public ParserQuery parserQuery() {
         return lexicalizedParserQuery();

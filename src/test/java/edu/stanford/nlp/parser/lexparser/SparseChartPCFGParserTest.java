@@ -50,10 +50,10 @@ class SparseChartPCFGParserTest {
 
     @Test
     void fillsTheSameChartTreeAndScoreAsCoreNlpToTheBit() {
-        SparseChartPCFGParser.Rules rules = new SparseChartPCFGParser.Rules(parser.bg, parser.ug, parser.stateIndex.size());
-        ExhaustivePCFGParser stock = new ExhaustivePCFGParser(parser.bg, parser.ug, parser.lex, parser.getOp(),
-                parser.stateIndex, parser.wordIndex, parser.tagIndex);
-        SparseChartPCFGParser sparse = new SparseChartPCFGParser(stock, rules);
+        ExhaustivePCFGParser stock = SparseChartLexicalizedParser.chartParser(parser, false);
+        ExhaustivePCFGParser sparse = SparseChartLexicalizedParser.chartParser(parser, true);
+        assertEquals(ExhaustivePCFGParser.class, stock.getClass());
+        assertEquals(SparseChartPCFGParser.class, sparse.getClass());
         for (String sentence : SENTENCES) {
             List<CoreLabel> words = withBoundary(words(sentence));
             assertTrue(stock.parse(words), sentence);
