@@ -3,6 +3,7 @@ package edu.stanford.nlp.parser.lexparser;
 import java.lang.reflect.Field;
 
 import edu.stanford.nlp.parser.common.ParserQuery;
+import edu.stanford.nlp.util.DeltaIndex;
 
 /**
  * A loaded {@link LexicalizedParser} whose queries parse with {@link SparseChartPCFGParser}:
@@ -50,11 +51,12 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
     /**
      * A chart parser over {@code parser}'s grammar, lexicon and options: CoreNLP's own, or one
      * with the sparse loop. For benchmarks and checks that compare the two loops directly (it
-     * parses a sentence given with the boundary symbol a parser query appends).
+     * parses a sentence given with the boundary symbol a parser query appends). As in a query,
+     * words new to the parser go into an index of its own, not into {@code parser}'s.
      */
     public static ExhaustivePCFGParser chartParser(LexicalizedParser parser, boolean sparse) {
         ExhaustivePCFGParser stock = new ExhaustivePCFGParser(parser.bg, parser.ug, parser.lex, parser.getOp(),
-                parser.stateIndex, parser.wordIndex, parser.tagIndex);
+                parser.stateIndex, new DeltaIndex<>(parser.wordIndex), parser.tagIndex);
         if (!sparse) {
             return stock;
         }
