@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.parser.lexparser.ExhaustivePCFGParser;
 import edu.stanford.nlp.parser.lexparser.LexicalizedParser;
-import edu.stanford.nlp.parser.lexparser.Lexicon;
 import edu.stanford.nlp.parser.lexparser.SparseChartLexicalizedParser;
 import edu.stanford.nlp.trees.Tree;
 import org.csat.config.PipelineConfig;
@@ -49,6 +47,7 @@ public final class ChartLoopBenchmark {
 
         List<List<String>> sentences = sentences(input, limit, minTokens, maxTokens);
         int tokens = sentences.stream().mapToInt(List::size).sum();
+        List<List<CoreLabel>> inputs = sentences.stream().map(SparseChartLexicalizedParser::chartInput).toList();
         LexicalizedParser parser = LexicalizedParser.loadModel(PipelineConfig.defaults().parseModel());
         ExhaustivePCFGParser coreNlp = SparseChartLexicalizedParser.chartParser(parser, false);
         ExhaustivePCFGParser sparse = SparseChartLexicalizedParser.chartParser(parser, true);
@@ -56,8 +55,7 @@ public final class ChartLoopBenchmark {
                 sentences.size(), minTokens, maxTokens, tokens, input);
 
         int differing = 0;
-        for (List<String> sentence : sentences) {
-            List<CoreLabel> words = withBoundary(sentence);
+        for (List<CoreLabel> words : inputs) {
             if (!sameParse(coreNlp, sparse, words)) {
                 differing++;
             }
@@ -66,8 +64,8 @@ public final class ChartLoopBenchmark {
         double minRatio = Double.MAX_VALUE;
         double maxRatio = 0;
         for (int round = 0; round < rounds; round++) {
-            double coreNlpSeconds = parseAll(coreNlp, sentences);
-            double sparseSeconds = parseAll(sparse, sentences);
+            double coreNlpSeconds = parseAll(coreNlp, inputs);
+            double sparseSeconds = parseAll(sparse, inputs);
             double ratio = coreNlpSeconds / sparseSeconds;
             minRatio = Math.min(minRatio, ratio);
             maxRatio = Math.max(maxRatio, ratio);
@@ -88,31 +86,12 @@ public final class ChartLoopBenchmark {
                 && Double.doubleToLongBits(score) == Double.doubleToLongBits(sparse.getBestScore());
     }
 
-    private static double parseAll(ExhaustivePCFGParser chart, List<List<String>> sentences) {
+    private static double parseAll(ExhaustivePCFGParser chart, List<List<CoreLabel>> inputs) {
         long start = System.nanoTime();
-        for (List<String> sentence : sentences) {
-            chart.parse(withBoundary(sentence));
+        for (List<CoreLabel> words : inputs) {
+            chart.parse(words);
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The sentence as a parser query hands it to its chart parser: followed by the boundary symbol. */
-    private static List<CoreLabel> withBoundary(List<String> sentence) {
-        List<CoreLabel> words = new ArrayList<>(sentence.size() + 1);
-        for (String word : sentence) {
-            CoreLabel label = new CoreLabel();
-            label.setWord(word);
-            label.setValue(word);
-            label.setIndex(words.size() + 1);
-            words.add(label);
-        }
-        CoreLabel boundary = new CoreLabel();
-        boundary.setWord(Lexicon.BOUNDARY);
-        boundary.setValue(Lexicon.BOUNDARY);
-        boundary.setTag(Lexicon.BOUNDARY_TAG);
-        boundary.setIndex(words.size() + 1);
-        words.add(boundary);
-        return words;
     }
 
     private static List<List<String>> sentences(Path input, int limit, int minTokens, int maxTokens) throws IOException {

@@ -102,17 +102,21 @@ public final class SentimentModel {
 
     /**
      * Replaces the annotator's lexicalized parser by one filling charts with the sparse loop,
-     * where {@link SparseChartLexicalizedParser#supports} says it is exact; true if it did. The
+     * where {@link SparseChartLexicalizedParser#of} finds it exact; true if it did. The
      * annotator keeps its parser in a private final field, set once in its constructor.
      */
     private static boolean useSparseChart(ParserAnnotator annotator) {
         try {
             Field field = ParserAnnotator.class.getDeclaredField("parser");
             field.setAccessible(true);
-            if (!(field.get(annotator) instanceof LexicalizedParser parser) || !SparseChartLexicalizedParser.supports(parser)) {
+            if (!(field.get(annotator) instanceof LexicalizedParser parser)) {
                 return false;
             }
-            field.set(annotator, SparseChartLexicalizedParser.of(parser));
+            LexicalizedParser sparse = SparseChartLexicalizedParser.of(parser);
+            if (sparse == parser) {
+                return false;
+            }
+            field.set(annotator, sparse);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Sentiment parser keeps CoreNLP's chart loop: cannot replace it ({})", e.toString());

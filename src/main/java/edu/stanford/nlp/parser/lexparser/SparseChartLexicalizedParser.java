@@ -1,7 +1,10 @@
 package edu.stanford.nlp.parser.lexparser;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.parser.common.ParserQuery;
 import edu.stanford.nlp.util.DeltaIndex;
 
@@ -61,6 +64,28 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
             return stock;
         }
         return new SparseChartPCFGParser(stock, new SparseChartPCFGParser.Rules(parser.bg, parser.ug, parser.stateIndex.size()));
+    }
+
+    /**
+     * {@code words} as a parser query hands them to its chart parser: one label per word
+     * (1-based index), then the boundary symbol; the input of {@link #chartParser}'s parse.
+     */
+    public static List<CoreLabel> chartInput(List<String> words) {
+        List<CoreLabel> labels = new ArrayList<>(words.size() + 1);
+        for (String word : words) {
+            CoreLabel label = new CoreLabel();
+            label.setWord(word);
+            label.setValue(word);
+            label.setIndex(labels.size() + 1);
+            labels.add(label);
+        }
+        CoreLabel boundary = new CoreLabel();
+        boundary.setWord(Lexicon.BOUNDARY);
+        boundary.setValue(Lexicon.BOUNDARY);
+        boundary.setTag(Lexicon.BOUNDARY_TAG);
+        boundary.setIndex(labels.size() + 1);
+        labels.add(boundary);
+        return labels;
     }
 
     @Override

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.SentenceUtils;
 import edu.stanford.nlp.parser.common.ParserConstraint;
 import edu.stanford.nlp.parser.common.ParserQuery;
 import org.csat.config.PipelineConfig;
@@ -55,7 +55,7 @@ class SparseChartPCFGParserTest {
         assertEquals(ExhaustivePCFGParser.class, stock.getClass());
         assertEquals(SparseChartPCFGParser.class, sparse.getClass());
         for (String sentence : SENTENCES) {
-            List<CoreLabel> words = withBoundary(words(sentence));
+            List<CoreLabel> words = SparseChartLexicalizedParser.chartInput(words(sentence));
             assertTrue(stock.parse(words), sentence);
             float[][][] stockChart = copy(stock.iScore, stock.length);
             int[][][] stockExtents = {copy(stock.narrowLExtent), copy(stock.wideLExtent),
@@ -131,32 +131,12 @@ class SparseChartPCFGParserTest {
     }
 
     private static String bestTree(ParserQuery query, String sentence) {
-        assertTrue(query.parse(words(sentence)), sentence);
+        assertTrue(query.parse(SentenceUtils.toCoreLabelList(words(sentence).toArray(new String[0]))), sentence);
         return query.getBestParse().toString() + " " + query.getPCFGScore();
     }
 
-    private static List<CoreLabel> words(String sentence) {
-        List<CoreLabel> words = new ArrayList<>();
-        for (String word : SentimentModel.split(sentence).get(0).words()) {
-            CoreLabel label = new CoreLabel();
-            label.setWord(word);
-            label.setValue(word);
-            label.setIndex(words.size() + 1);
-            words.add(label);
-        }
-        return words;
-    }
-
-    /** The words as a parser query hands them to its PCFG parser: followed by the boundary symbol. */
-    private static List<CoreLabel> withBoundary(List<CoreLabel> words) {
-        List<CoreLabel> out = new ArrayList<>(words);
-        CoreLabel boundary = new CoreLabel();
-        boundary.setWord(Lexicon.BOUNDARY);
-        boundary.setValue(Lexicon.BOUNDARY);
-        boundary.setTag(Lexicon.BOUNDARY_TAG);
-        boundary.setIndex(words.size() + 1);
-        out.add(boundary);
-        return out;
+    private static List<String> words(String sentence) {
+        return SentimentModel.split(sentence).get(0).words();
     }
 
     private static float[][][] copy(float[][][] chart, int length) {
