@@ -3,6 +3,7 @@ package edu.stanford.nlp.parser.lexparser;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import edu.stanford.nlp.parser.common.ParserConstraint;
 import edu.stanford.nlp.util.RuntimeInterruptedException;
@@ -28,11 +29,16 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * recorded as it records them.
  *
  * <p>It falls back to CoreNLP's loop where that equality is not proven: parser constraints,
- * length-normalized scores, and tags spanning several tokens.
+ * length-normalized scores, and tags spanning several tokens. An empty list of constraints is
+ * no constraint: CoreNLP's parser query sets one whenever it is given none, as CoreNLP's parser
+ * annotator does for every sentence, and its loop then checks nothing.
  * {@link SparseChartLexicalizedParser} installs it only for PCFG-only parsers (no dependency
  * grammar, which reads the chart through other structures).
  */
 public class SparseChartPCFGParser extends ExhaustivePCFGParser {
+    private static final LongAdder SPARSE_CHARTS = new LongAdder();
+    private static final LongAdder CORENLP_CHARTS = new LongAdder();
+
     private final Rules rules;
 
     /**
@@ -107,13 +113,23 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
         return !options.testOptions.lengthNormalization && options.testOptions.maxSpanForTags <= 1;
     }
 
+    /**
+     * How many charts parsers of this class have filled in this JVM with the sparse loop
+     * ({@code true}) or, falling back, with CoreNLP's: for checks that the loop really runs.
+     */
+    public static long chartsFilled(boolean sparse) {
+        return (sparse ? SPARSE_CHARTS : CORENLP_CHARTS).sum();
+    }
+
     @Override
     void doInsideScores() {
         List<ParserConstraint> constraints = getConstraints();
-        if (constraints != null || !exactUnder(op)) {
+        if ((constraints != null && !constraints.isEmpty()) || !exactUnder(op)) {
+            CORENLP_CHARTS.increment();
             super.doInsideScores();
             return;
         }
+        SPARSE_CHARTS.increment();
         leftChildren = new int[length][length + 1][];
         nonEmpty = new boolean[length][length + 1];
         if (scratch == null) {

@@ -83,12 +83,21 @@ class SparseChartPCFGParserTest {
     }
 
     @Test
-    void queriesOfTheWrappedParserGiveCoreNlpsTrees() {
+    void queriesOfTheWrappedParserGiveCoreNlpsTreesFromTheSparseLoop() {
         LexicalizedParser sparse = SparseChartLexicalizedParser.of(parser);
         assertNotSame(parser, sparse);
+        long sparseBefore = SparseChartPCFGParser.chartsFilled(true);
+        long fallbackBefore = SparseChartPCFGParser.chartsFilled(false);
         for (String sentence : SENTENCES) {
             assertEquals(bestTree(parser.parserQuery(), sentence), bestTree(sparse.parserQuery(), sentence), sentence);
+            // CoreNLP's parser annotator sets the sentence's constraints, none, on every query:
+            // the query then holds an empty list, which must not send it to CoreNLP's loop.
+            ParserQuery asAnnotated = sparse.parserQuery();
+            asAnnotated.setConstraints(null);
+            assertEquals(bestTree(parser.parserQuery(), sentence), bestTree(asAnnotated, sentence), sentence);
         }
+        assertEquals(2L * SENTENCES.size(), SparseChartPCFGParser.chartsFilled(true) - sparseBefore);
+        assertEquals(0L, SparseChartPCFGParser.chartsFilled(false) - fallbackBefore);
     }
 
     @Test
@@ -99,7 +108,9 @@ class SparseChartPCFGParserTest {
         stock.setConstraints(constraints);
         ParserQuery sparse = SparseChartLexicalizedParser.of(parser).parserQuery();
         sparse.setConstraints(constraints);
+        long fallbackBefore = SparseChartPCFGParser.chartsFilled(false);
         assertEquals(bestTree(stock, sentence), bestTree(sparse, sentence));
+        assertEquals(1L, SparseChartPCFGParser.chartsFilled(false) - fallbackBefore);
     }
 
     @Test
@@ -119,8 +130,16 @@ class SparseChartPCFGParserTest {
     }
 
     @Test
-    void thePipelinesScorerUsesTheSparseLoopForTheDefaultParser() {
-        assertTrue(SentimentModel.usesSparseChart(PipelineConfig.defaults().parseModel(), 80));
+    void thePipelinesScorerFillsItsChartsWithTheSparseLoopForTheDefaultParser() {
+        String parseModel = PipelineConfig.defaults().parseModel();
+        assertTrue(SentimentModel.usesSparseChart(parseModel, 80));
+        long sparseBefore = SparseChartPCFGParser.chartsFilled(true);
+        long fallbackBefore = SparseChartPCFGParser.chartsFilled(false);
+        for (String sentence : SENTENCES) {
+            assertEquals(5, SentimentModel.score(words(sentence), parseModel, 80).length, sentence);
+        }
+        assertEquals(SENTENCES.size(), SparseChartPCFGParser.chartsFilled(true) - sparseBefore);
+        assertEquals(0L, SparseChartPCFGParser.chartsFilled(false) - fallbackBefore);
     }
 
     private static void assertNotSparse(Options options) {
