@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import edu.stanford.nlp.parser.common.ParserConstraint;
 import edu.stanford.nlp.util.RuntimeInterruptedException;
@@ -17,23 +19,25 @@ import edu.stanford.nlp.util.RuntimeInterruptedException;
  * split points where both children might exist; then, for every state present in the cell, it
  * applies the closed unary rules, in state order, updating the cell in place. Most states are
  * absent from most cells, and the rules are objects reached through pointers. This parser walks
- * the split points instead, and at each one only the states present in the left sub-cell that
- * start a binary rule (a list kept per cell), looking up each rule's right child in the right
- * sub-cell; its unary pass is CoreNLP's, in the same state order, over the states that start a
- * unary rule; both read rules from arrays of primitives ({@link Rules}). A cell's score for a
- * state is first the maximum, over rules and split points, of the same float sum
- * {@code rule + left + right} CoreNLP computes, and a maximum does not depend on the order it
- * is taken in; the unary pass then sees the same values in the same order. So the chart, the
- * best tree and its score are the same to the bit (checked cell by cell against CoreNLP's loop
- * in {@code SparseChartPCFGParserTest}), and the span extents CoreNLP keeps for pruning are
- * recorded as it records them.
+ * the split points instead, and at each one the binary rules of the states present in one
+ * sub-cell, the left or the right one, whichever has fewer rules to walk; it reads the other
+ * child's score straight from the other sub-cell, without testing whether it is present (an
+ * absent state scores negative infinity, and so does the sum). Its unary pass is CoreNLP's, in
+ * the same state order, over the states that start a unary rule. Rules are read from arrays of
+ * primitives ({@link Rules}). A cell's score for a state is first the maximum, over rules and
+ * split points, of the same float sum {@code rule + left + right} CoreNLP computes, and a
+ * maximum does not depend on the order it is taken in; the unary pass then sees the same values
+ * in the same order. So the chart, the best tree and its score are the same to the bit
+ * (checked cell by cell against CoreNLP's loop in {@code SparseChartPCFGParserTest}).
  *
- * <p>It falls back to CoreNLP's loop where that equality is not proven: parser constraints,
- * length-normalized scores, and tags spanning several tokens. An empty list of constraints is
- * no constraint: CoreNLP's parser query sets one whenever it is given none, as CoreNLP's parser
- * annotator does for every sentence, and its loop then checks nothing.
- * {@link SparseChartLexicalizedParser} installs it only for PCFG-only parsers (no dependency
- * grammar, which reads the chart through other structures).
+ * <p>It does not record the span extents CoreNLP's loop keeps beside the chart: only that loop
+ * reads them, to prune its own search, and so does CoreNLP's outside pass, which runs only with
+ * a dependency grammar ({@code doDep} without {@code useFastFactored}), where this parser falls
+ * back. It also falls back to CoreNLP's loop where the equality above is not proven: parser
+ * constraints, length-normalized scores, and tags spanning several tokens. An empty list of
+ * constraints is no constraint: CoreNLP's parser query sets one whenever it is given none, as
+ * CoreNLP's parser annotator does for every sentence, and its loop then checks nothing.
+ * {@link SparseChartLexicalizedParser} installs it only for PCFG-only parsers.
  */
 public class SparseChartPCFGParser extends ExhaustivePCFGParser {
     private static final LongAdder SPARSE_CHARTS = new LongAdder();
@@ -42,13 +46,18 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
     private final Rules rules;
 
     /**
-     * By [start][end], for each completed cell: the states present in it that are the left
-     * child of a binary rule (null for cells CoreNLP never fills: ending at the boundary but
-     * not starting at 0), and whether any state is present. Rebuilt for every sentence.
+     * By [start][end], for each completed cell with a state present (null for the others, and
+     * for cells CoreNLP never fills: ending at the boundary but not starting at 0): the present
+     * states that are the left child of a binary rule, and those that are the right child of
+     * one; and how many binary rules have a present state as left child, and as right child
+     * (the work of a loop driven by that side). Rebuilt for every sentence.
      */
     private int[][][] leftChildren;
-    private boolean[][] nonEmpty;
-    private int[] scratch;
+    private int[][][] rightChildren;
+    private long[][] leftWork;
+    private long[][] rightWork;
+    private int[] leftScratch;
+    private int[] rightScratch;
 
     /** A parser sharing {@code stock}'s grammar, lexicon, options and indexes. */
     SparseChartPCFGParser(ExhaustivePCFGParser stock, Rules rules) {
@@ -57,37 +66,24 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
     }
 
     /**
-     * A grammar's rules as parallel arrays of primitives, so that the inner loops read arrays
-     * in order instead of following a pointer per rule: binary rules grouped by left child
-     * (right child, parent, score; sorted by right child), closed unary rules by child. Built
-     * once per grammar, shared read-only by all queries.
+     * A grammar's rules as arrays of primitives, so that the inner loops read memory in order
+     * instead of following a pointer per rule: binary rules grouped by left child and, again, by
+     * right child; closed unary rules by child. Built once per grammar, shared read-only by all
+     * queries.
      */
     static final class Rules {
-        final int[][] rightChild;
-        final int[][] parent;
-        final float[][] score;
+        /** Binary rules by left child: {@code other} is the right child. */
+        final BinaryRules byLeft;
+        /** Binary rules by right child: {@code other} is the left child. */
+        final BinaryRules byRight;
         /** States that are the child of a closed unary rule, ascending: the unary pass's order. */
         final int[] unaryChildren;
         final int[][] unaryParent;
         final float[][] unaryScore;
 
         Rules(BinaryGrammar grammar, UnaryGrammar unaries, int numStates) {
-            rightChild = new int[numStates][];
-            parent = new int[numStates][];
-            score = new float[numStates][];
-            for (int state = 0; state < numStates; state++) {
-                BinaryRule[] rules = grammar.ruleListByLeftChild(state).toArray(new BinaryRule[0]);
-                Arrays.sort(rules, Comparator.comparingInt((BinaryRule rule) -> rule.rightChild)
-                        .thenComparingInt(rule -> rule.parent));
-                rightChild[state] = new int[rules.length];
-                parent[state] = new int[rules.length];
-                score[state] = new float[rules.length];
-                for (int i = 0; i < rules.length; i++) {
-                    rightChild[state][i] = rules[i].rightChild;
-                    parent[state][i] = rules[i].parent;
-                    score[state][i] = rules[i].score;
-                }
-            }
+            byLeft = new BinaryRules(numStates, grammar::ruleListByLeftChild, rule -> rule.rightChild);
+            byRight = new BinaryRules(numStates, grammar::ruleListByRightChild, rule -> rule.leftChild);
             unaryParent = new int[numStates][];
             unaryScore = new float[numStates][];
             int[] children = new int[numStates];
@@ -108,9 +104,45 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
         }
     }
 
+    /**
+     * Binary rules grouped by one child, all groups in one run of arrays: the rules of state
+     * {@code s} are {@code first[s]} to {@code first[s + 1]} (exclusive), sorted by their other
+     * child, then by parent.
+     */
+    static final class BinaryRules {
+        final int[] first;
+        final int[] other;
+        final int[] parent;
+        final float[] score;
+
+        BinaryRules(int numStates, IntFunction<List<BinaryRule>> rulesOf, ToIntFunction<BinaryRule> otherChild) {
+            first = new int[numStates + 1];
+            for (int state = 0; state < numStates; state++) {
+                first[state + 1] = first[state] + rulesOf.apply(state).size();
+            }
+            other = new int[first[numStates]];
+            parent = new int[first[numStates]];
+            score = new float[first[numStates]];
+            for (int state = 0; state < numStates; state++) {
+                BinaryRule[] rules = rulesOf.apply(state).toArray(new BinaryRule[0]);
+                Arrays.sort(rules, Comparator.comparingInt(otherChild).thenComparingInt(rule -> rule.parent));
+                for (int i = 0; i < rules.length; i++) {
+                    other[first[state] + i] = otherChild.applyAsInt(rules[i]);
+                    parent[first[state] + i] = rules[i].parent;
+                    score[first[state] + i] = rules[i].score;
+                }
+            }
+        }
+
+        int count(int state) {
+            return first[state + 1] - first[state];
+        }
+    }
+
     /** Whether this parser fills charts with the sparse loop under {@code options}. */
     static boolean exactUnder(Options options) {
-        return !options.testOptions.lengthNormalization && options.testOptions.maxSpanForTags <= 1;
+        return !options.testOptions.lengthNormalization && options.testOptions.maxSpanForTags <= 1
+                && !(options.doDep && !options.testOptions.useFastFactored);
     }
 
     /**
@@ -131,12 +163,15 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
         }
         SPARSE_CHARTS.increment();
         leftChildren = new int[length][length + 1][];
-        nonEmpty = new boolean[length][length + 1];
-        if (scratch == null) {
-            scratch = new int[numStates];
+        rightChildren = new int[length][length + 1][];
+        leftWork = new long[length][length + 1];
+        rightWork = new long[length][length + 1];
+        if (leftScratch == null) {
+            leftScratch = new int[numStates];
+            rightScratch = new int[numStates];
         }
         for (int start = 0; start < length; start++) {
-            completed(start, start + 1, false);
+            completed(start, start + 1);
         }
         for (int diff = 2; diff <= length; diff++) {
             if (Thread.interrupted()) {
@@ -148,34 +183,22 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
             }
         }
         leftChildren = null;
-        nonEmpty = null;
+        rightChildren = null;
+        leftWork = null;
+        rightWork = null;
     }
 
     private void fillCell(int start, int end) {
         float[] cell = iScore[start][end];
         for (int split = start + 1; split < end; split++) {
-            int[] leftStates = leftChildren[start][split];
-            if (leftStates == null || leftStates.length == 0 || !nonEmpty[split][end]) {
+            if (leftChildren[start][split] == null || leftChildren[split][end] == null) {
                 continue;
             }
-            float[] left = iScore[start][split];
-            float[] right = iScore[split][end];
-            for (int leftState : leftStates) {
-                float leftScore = left[leftState];
-                int[] rightChild = rules.rightChild[leftState];
-                int[] parent = rules.parent[leftState];
-                float[] score = rules.score[leftState];
-                for (int rule = 0; rule < rightChild.length; rule++) {
-                    float rightScore = right[rightChild[rule]];
-                    if (rightScore == Float.NEGATIVE_INFINITY) {
-                        continue;
-                    }
-                    // The same sum, in the same order, as CoreNLP's pS + lS + rS.
-                    float total = score[rule] + leftScore + rightScore;
-                    if (total > cell[parent[rule]]) {
-                        cell[parent[rule]] = total;
-                    }
-                }
+            // Each binary rule with a child present is tried once, from the side with fewer rules.
+            if (leftWork[start][split] <= rightWork[split][end]) {
+                combine(cell, rules.byLeft, leftChildren[start][split], iScore[start][split], iScore[split][end], true);
+            } else {
+                combine(cell, rules.byRight, rightChildren[split][end], iScore[split][end], iScore[start][split], false);
             }
         }
         for (int child : rules.unaryChildren) {
@@ -192,40 +215,67 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
                 }
             }
         }
-        completed(start, end, true);
+        completed(start, end);
     }
 
-    /** CoreNLP's extent bookkeeping for a state first found over [start, end). */
-    private void recordExtents(int start, int end, int state) {
-        if (start > narrowLExtent[end][state]) {
-            narrowLExtent[end][state] = wideLExtent[end][state] = start;
-        } else if (start < wideLExtent[end][state]) {
-            wideLExtent[end][state] = start;
-        }
-        if (end < narrowRExtent[start][state]) {
-            narrowRExtent[start][state] = wideRExtent[start][state] = end;
-        } else if (end > wideRExtent[start][state]) {
-            wideRExtent[start][state] = end;
-        }
-    }
-
-    /** Lists a completed cell's states for the cells above it, and records their extents if asked. */
-    private void completed(int start, int end, boolean recordExtents) {
-        float[] cell = iScore[start][end];
-        int count = 0;
-        boolean any = false;
-        for (int state = 0; state < numStates; state++) {
-            if (cell[state] != Float.NEGATIVE_INFINITY) {
-                any = true;
-                if (recordExtents) {
-                    recordExtents(start, end, state);
-                }
-                if (rules.rightChild[state].length > 0) {
-                    scratch[count++] = state;
-                }
+    /**
+     * Tries the binary rules of each state of {@code walked}, present in the sub-cell
+     * {@code walkedCell}, with their other child's score in {@code otherCell}, keeping in
+     * {@code cell} each parent's best score. An absent child's score is negative infinity, and
+     * so is then the sum, which never raises a score: no test, so no mispredicted branch, for
+     * the most frequent case of a child absent.
+     */
+    private static void combine(float[] cell, BinaryRules rules, int[] walked, float[] walkedCell,
+                                float[] otherCell, boolean walkedIsLeft) {
+        int[] first = rules.first;
+        int[] other = rules.other;
+        int[] parent = rules.parent;
+        float[] score = rules.score;
+        for (int state : walked) {
+            float stateScore = walkedCell[state];
+            for (int rule = first[state], last = first[state + 1]; rule < last; rule++) {
+                float otherScore = otherCell[other[rule]];
+                // The same sum, in the same order, as CoreNLP's pS + lS + rS.
+                float total = walkedIsLeft
+                        ? score[rule] + stateScore + otherScore
+                        : score[rule] + otherScore + stateScore;
+                int to = parent[rule];
+                float best = cell[to];
+                cell[to] = total > best ? total : best;
             }
         }
-        leftChildren[start][end] = Arrays.copyOf(scratch, count);
-        nonEmpty[start][end] = any;
+    }
+
+    /** Lists a completed cell's states for the cells above it. */
+    private void completed(int start, int end) {
+        float[] cell = iScore[start][end];
+        int lefts = 0;
+        int rights = 0;
+        long byLeft = 0;
+        long byRight = 0;
+        boolean any = false;
+        for (int state = 0; state < numStates; state++) {
+            if (cell[state] == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            any = true;
+            int asLeft = rules.byLeft.count(state);
+            if (asLeft > 0) {
+                leftScratch[lefts++] = state;
+                byLeft += asLeft;
+            }
+            int asRight = rules.byRight.count(state);
+            if (asRight > 0) {
+                rightScratch[rights++] = state;
+                byRight += asRight;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        leftChildren[start][end] = Arrays.copyOf(leftScratch, lefts);
+        rightChildren[start][end] = Arrays.copyOf(rightScratch, rights);
+        leftWork[start][end] = byLeft;
+        rightWork[start][end] = byRight;
     }
 }
