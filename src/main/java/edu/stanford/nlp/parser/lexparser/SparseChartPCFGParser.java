@@ -191,7 +191,7 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
     private void fillCell(int start, int end) {
         float[] cell = iScore[start][end];
         for (int split = start + 1; split < end; split++) {
-            if (leftChildren[start][split] == null || leftChildren[split][end] == null) {
+            if (leftChildren[start][split] == null || rightChildren[split][end] == null) {
                 continue;
             }
             // Each binary rule with a child present is tried once, from the side with fewer rules.
