@@ -1,5 +1,12 @@
 package org.csat.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.lexparser.ExhaustivePCFGParser;
+import edu.stanford.nlp.parser.lexparser.LexicalizedParser;
+import edu.stanford.nlp.parser.lexparser.SparseChartLexicalizedParser;
+import edu.stanford.nlp.trees.Tree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.parser.lexparser.ExhaustivePCFGParser;
-import edu.stanford.nlp.parser.lexparser.LexicalizedParser;
-import edu.stanford.nlp.parser.lexparser.SparseChartLexicalizedParser;
-import edu.stanford.nlp.trees.Tree;
 import org.csat.config.PipelineConfig;
 import org.csat.nlp.SentimentModel;
 
@@ -32,12 +31,12 @@ import org.csat.nlp.SentimentModel;
  * (defaults 200, 1, 40, 3).
  */
 public final class ChartLoopBenchmark {
-    private ChartLoopBenchmark() {
-    }
+    private ChartLoopBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ChartLoopBenchmark DIR [sentences] [minTokens] [maxTokens] [rounds]");
+            throw new IllegalArgumentException(
+                    "usage: ChartLoopBenchmark DIR [sentences] [minTokens] [maxTokens] [rounds]");
         }
         Path input = Path.of(args[0]);
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -47,11 +46,14 @@ public final class ChartLoopBenchmark {
 
         List<List<String>> sentences = sentences(input, limit, minTokens, maxTokens);
         int tokens = sentences.stream().mapToInt(List::size).sum();
-        List<List<CoreLabel>> inputs = sentences.stream().map(SparseChartLexicalizedParser::chartInput).toList();
-        LexicalizedParser parser = LexicalizedParser.loadModel(PipelineConfig.defaults().parseModel());
+        List<List<CoreLabel>> inputs =
+                sentences.stream().map(SparseChartLexicalizedParser::chartInput).toList();
+        LexicalizedParser parser =
+                LexicalizedParser.loadModel(PipelineConfig.defaults().parseModel());
         ExhaustivePCFGParser coreNlp = SparseChartLexicalizedParser.chartParser(parser, false);
         ExhaustivePCFGParser sparse = SparseChartLexicalizedParser.chartParser(parser, true);
-        System.out.printf("# %d distinct sentences of %d-%d tokens (%d tokens) from %s, one thread%n",
+        System.out.printf(
+                "# %d distinct sentences of %d-%d tokens (%d tokens) from %s, one thread%n",
                 sentences.size(), minTokens, maxTokens, tokens, input);
 
         int differing = 0;
@@ -71,7 +73,9 @@ public final class ChartLoopBenchmark {
             maxRatio = Math.max(maxRatio, ratio);
             System.out.printf("%-6d %10.1f %10.1f %6.2f%n", round, coreNlpSeconds, sparseSeconds, ratio);
         }
-        System.out.printf("differing=%d ratio_min=%.2f ratio_max=%.2f sentences=%d%n", differing, minRatio, maxRatio, sentences.size());
+        System.out.printf(
+                "differing=%d ratio_min=%.2f ratio_max=%.2f sentences=%d%n",
+                differing, minRatio, maxRatio, sentences.size());
         if (differing > 0) {
             System.exit(1);
         }
@@ -94,12 +98,16 @@ public final class ChartLoopBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static List<List<String>> sentences(Path input, int limit, int minTokens, int maxTokens) throws IOException {
+    private static List<List<String>> sentences(Path input, int limit, int minTokens, int maxTokens)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         Set<List<String>> distinct = new LinkedHashSet<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(input)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".jsonl")).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().endsWith(".jsonl"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -111,7 +119,9 @@ public final class ChartLoopBenchmark {
                     for (JsonNode message : json.readTree(line).path("messages")) {
                         String text = message.path("text").asText("");
                         for (SentimentModel.Sentence sentence : SentimentModel.split(text)) {
-                            if (sentence.tokens() >= minTokens && sentence.tokens() <= maxTokens && distinct.size() < limit) {
+                            if (sentence.tokens() >= minTokens
+                                    && sentence.tokens() <= maxTokens
+                                    && distinct.size() < limit) {
                                 distinct.add(sentence.words());
                             }
                         }

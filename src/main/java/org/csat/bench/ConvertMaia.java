@@ -1,5 +1,9 @@
 package org.csat.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
@@ -15,11 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * Converts the English side of the MAIA customer-support chats (JSON arrays of sentence
  * records {@code {"<lang>": ..., "en": "Customer: ..."|"Agent: ...", "doc_id": ...}}) into
@@ -30,8 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ConvertMaia {
     private static final Pattern SPEAKER = Pattern.compile("^(Customer|Agent):\\s*(.*)$", Pattern.DOTALL);
 
-    private ConvertMaia() {
-    }
+    private ConvertMaia() {}
 
     public static void main(String[] args) throws IOException {
         File[] files = new File(args[0]).listFiles((dir, name) -> name.startsWith("MAIA-") && name.endsWith(".json"));
@@ -56,7 +54,8 @@ public final class ConvertMaia {
                         continue;
                     }
                     String role = m.group(1).equals("Customer") ? "customer" : "agent";
-                    List<String[]> turns = chats.computeIfAbsent(record.path("doc_id").asText(), k -> new ArrayList<>());
+                    List<String[]> turns =
+                            chats.computeIfAbsent(record.path("doc_id").asText(), k -> new ArrayList<>());
                     String[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
                     if (last != null && last[0].equals(role)) {
                         last[1] = last[1] + " " + m.group(2);
@@ -77,8 +76,10 @@ public final class ConvertMaia {
                     ArrayNode turns = conversation.putArray("messages");
                     int i = 0;
                     for (String[] turn : chat.getValue()) {
-                        turns.addObject().put("ts", started.plusSeconds(10L * i++).toString())
-                                .put("role", turn[0]).put("text", turn[1]);
+                        turns.addObject()
+                                .put("ts", started.plusSeconds(10L * i++).toString())
+                                .put("role", turn[0])
+                                .put("text", turn[1]);
                     }
                     writer.write(json.writeValueAsString(conversation));
                     writer.newLine();

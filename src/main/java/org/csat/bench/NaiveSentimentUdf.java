@@ -1,14 +1,13 @@
 package org.csat.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
@@ -46,7 +45,8 @@ public final class NaiveSentimentUdf implements UDF1<String, Row> {
             Properties props = SentimentModel.parserProperties(parseModel, maxTokens);
             // The shift-reduce parser reads POS tags; the PCFG parser tags itself (and would use given tags).
             boolean tagged = parseModel.contains("/srparser/");
-            props.setProperty("annotators", tagged ? "tokenize,ssplit,pos,parse,sentiment" : "tokenize,ssplit,parse,sentiment");
+            props.setProperty(
+                    "annotators", tagged ? "tokenize,ssplit,pos,parse,sentiment" : "tokenize,ssplit,parse,sentiment");
             return new StanfordCoreNLP(props);
         });
     }
@@ -64,11 +64,12 @@ public final class NaiveSentimentUdf implements UDF1<String, Row> {
             if (tokens == 0) {
                 continue;
             }
-            sentences.add(new SentimentScale.ScoredSentence(tokens,
-                    tokens > maxTokens ? null : SentimentModel.probabilities(sentence)));
+            sentences.add(new SentimentScale.ScoredSentence(
+                    tokens, tokens > maxTokens ? null : SentimentModel.probabilities(sentence)));
         }
         double[] mean = SentimentScale.messageProbabilities(sentences);
-        return mean == null ? RowFactory.create(null, null)
+        return mean == null
+                ? RowFactory.create(null, null)
                 : RowFactory.create(SentimentScale.score(mean), SentimentScale.label(mean));
     }
 }

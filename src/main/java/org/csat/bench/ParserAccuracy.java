@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.csat.config.PipelineConfig;
 import org.csat.nlp.SentimentModel;
 import org.csat.nlp.SentimentScale;
@@ -21,8 +20,7 @@ import org.csat.nlp.SentimentScale;
  * counts as wrong. Usage: {@code ParserAccuracy FILE [key=value;...]}.
  */
 public final class ParserAccuracy {
-    private ParserAccuracy() {
-    }
+    private ParserAccuracy() {}
 
     public static void main(String[] args) throws IOException {
         PipelineConfig config = SentimentBenchmark.config(args.length > 1 ? args[1] : null);
@@ -43,7 +41,8 @@ public final class ParserAccuracy {
             }
             List<SentimentScale.ScoredSentence> sentences = new ArrayList<>();
             for (SentimentModel.Sentence s : SentimentModel.split(fields[0])) {
-                sentences.add(new SentimentScale.ScoredSentence(s.tokens(), SentimentModel.score(s.words(), model, cap)));
+                sentences.add(
+                        new SentimentScale.ScoredSentence(s.tokens(), SentimentModel.score(s.words(), model, cap)));
             }
             double[] p = SentimentScale.messageProbabilities(sentences);
             total++;
@@ -57,7 +56,8 @@ public final class ParserAccuracy {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("parser=%s sentences=%d accuracy=%.4f unscored=%d ms_per_sentence=%.1f load_s=%.1f%n",
+        System.out.printf(
+                "parser=%s sentences=%d accuracy=%.4f unscored=%d ms_per_sentence=%.1f load_s=%.1f%n",
                 model, total, (double) correct / total, unscored, 1000 * seconds / total, loadSeconds);
     }
 }

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,16 +50,17 @@ public final class SentimentBenchmark {
             .add("language", DataTypes.StringType)
             .add("topic", DataTypes.StringType)
             .add("metadata", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-            .add("messages", DataTypes.createArrayType(new StructType()
-                    .add("seq", DataTypes.IntegerType)
-                    .add("ts", DataTypes.StringType)
-                    .add("role", DataTypes.StringType)
-                    .add("agent_id", DataTypes.StringType)
-                    .add("event", DataTypes.StringType)
-                    .add("text", DataTypes.StringType)));
+            .add(
+                    "messages",
+                    DataTypes.createArrayType(new StructType()
+                            .add("seq", DataTypes.IntegerType)
+                            .add("ts", DataTypes.StringType)
+                            .add("role", DataTypes.StringType)
+                            .add("agent_id", DataTypes.StringType)
+                            .add("event", DataTypes.StringType)
+                            .add("text", DataTypes.StringType)));
 
-    private SentimentBenchmark() {
-    }
+    private SentimentBenchmark() {}
 
     public static void main(String[] argv) {
         if (argv.length == 0) {
@@ -76,8 +76,13 @@ public final class SentimentBenchmark {
             switch (argv[0]) {
                 case "naive" -> naive(spark, config, require(options, "input"), require(options, "out"));
                 case "pipeline" -> pipeline(spark, config, require(options, "input"), require(options, "out"));
-                case "compare" -> System.out.println(
-                        compare(spark, config, require(options, "naive"), options.get("pipeline"), options.get("warehouse")));
+                case "compare" ->
+                    System.out.println(compare(
+                            spark,
+                            config,
+                            require(options, "naive"),
+                            options.get("pipeline"),
+                            options.get("warehouse")));
                 default -> throw new IllegalArgumentException("unknown step " + argv[0]);
             }
         } finally {
@@ -99,81 +104,158 @@ public final class SentimentBenchmark {
 
     static void naive(SparkSession spark, PipelineConfig config, String input, String out) {
         BuildSilverMessages silver = new BuildSilverMessages(config, 1);
-        UserDefinedFunction sentiment = udf(new NaiveSentimentUdf(config.parseModel(), config.maxSentenceTokens()),
-                NaiveSentimentUdf.RESULT).asNondeterministic();
-        Dataset<Row> messages = messages(spark, silver, input).repartition(spark.sparkContext().defaultParallelism() * 4);
+        UserDefinedFunction sentiment = udf(
+                        new NaiveSentimentUdf(config.parseModel(), config.maxSentenceTokens()),
+                        NaiveSentimentUdf.RESULT)
+                .asNondeterministic();
+        Dataset<Row> messages =
+                messages(spark, silver, input).repartition(spark.sparkContext().defaultParallelism() * 4);
         Column scorable = silver.scorable();
         messages.withColumn("scorable", scorable)
                 .withColumn("s", when(scorable, sentiment.apply(col("text"))))
-                .select(col("conversation_id"), col("role"), col("text"), col("scorable"),
-                        col("s.sentiment").as("sentiment"), col("s.sentiment_label").as("sentiment_label"))
-                .write().mode("overwrite").parquet(out);
+                .select(
+                        col("conversation_id"),
+                        col("role"),
+                        col("text"),
+                        col("scorable"),
+                        col("s.sentiment").as("sentiment"),
+                        col("s.sentiment_label").as("sentiment_label"))
+                .write()
+                .mode("overwrite")
+                .parquet(out);
     }
 
     static void pipeline(SparkSession spark, PipelineConfig config, String input, String out) {
-        BuildSilverMessages silver = new BuildSilverMessages(config, spark.sparkContext().defaultParallelism() * 4);
+        BuildSilverMessages silver =
+                new BuildSilverMessages(config, spark.sparkContext().defaultParallelism() * 4);
         silver.withSentiment(messages(spark, silver, input))
                 .withColumn("scorable", silver.scorable())
                 .select("conversation_id", "role", "text", "scorable", "sentiment", "sentiment_label")
-                .write().mode("overwrite").parquet(out);
+                .write()
+                .mode("overwrite")
+                .parquet(out);
     }
 
     /** One row per message of the transcripts under {@code input}, redacted and with its language, as silver prepares them. */
     private static Dataset<Row> messages(SparkSession spark, BuildSilverMessages silver, String input) {
-        Dataset<Row> conversations = silver.withLanguage(spark.read().schema(TRANSCRIPTS)
-                .option("recursiveFileLookup", "true").option("pathGlobFilter", "*.jsonl*").json(input));
+        Dataset<Row> conversations = silver.withLanguage(spark.read()
+                .schema(TRANSCRIPTS)
+                .option("recursiveFileLookup", "true")
+                .option("pathGlobFilter", "*.jsonl*")
+                .json(input));
         return conversations
-                .select(col("conversation_id"), col("language"), explode(col("messages")).as("m"))
-                .select(col("conversation_id"), col("language"), col("m.role").as("role"), col("m.text").as("text"));
+                .select(
+                        col("conversation_id"),
+                        col("language"),
+                        explode(col("messages")).as("m"))
+                .select(
+                        col("conversation_id"),
+                        col("language"),
+                        col("m.role").as("role"),
+                        col("m.text").as("text"));
     }
 
     /** What {@code compare} found: scorable messages, how many disagree, how many differ in any bit. */
-    record Agreement(long messages, long scored, long mismatches, long missing, long notBitwiseIdentical,
-                     long naiveRows, long pipelineRows) {
+    record Agreement(
+            long messages,
+            long scored,
+            long mismatches,
+            long missing,
+            long notBitwiseIdentical,
+            long naiveRows,
+            long pipelineRows) {
         @Override
         public String toString() {
-            return String.format("messages=%d scored=%d mismatches=%d missing=%d not_bitwise_identical=%d naive_rows=%d pipeline_rows=%d",
+            return String.format(
+                    "messages=%d scored=%d mismatches=%d missing=%d not_bitwise_identical=%d naive_rows=%d pipeline_rows=%d",
                     messages, scored, mismatches, missing, notBitwiseIdentical, naiveRows, pipelineRows);
         }
     }
 
-    static Agreement compare(SparkSession spark, PipelineConfig config, String naiveDir, String pipelineDir, String warehouseDir) {
+    static Agreement compare(
+            SparkSession spark, PipelineConfig config, String naiveDir, String pipelineDir, String warehouseDir) {
         if ((pipelineDir == null) == (warehouseDir == null)) {
             throw new IllegalArgumentException("compare needs one of --pipeline DIR or --warehouse DIR");
         }
         Dataset<Row> naive = occurrences(spark.read().parquet(naiveDir));
-        Dataset<Row> scored = pipelineDir != null ? spark.read().parquet(pipelineDir)
-                : new Warehouse(spark, warehouseDir).read(Table.SILVER_MESSAGES)
+        Dataset<Row> scored = pipelineDir != null
+                ? spark.read().parquet(pipelineDir)
+                : new Warehouse(spark, warehouseDir)
+                        .read(Table.SILVER_MESSAGES)
                         .withColumn("scorable", new BuildSilverMessages(config, 1).scorable());
         Dataset<Row> pipeline = occurrences(scored);
         String[] key = {"conversation_id", "text", "occurrence"};
         Dataset<Row> joined = naive.as("n").join(pipeline.as("p"), toSeq(key), "full_outer");
         Column missing = col("n.scorable").isNull().or(col("p.scorable").isNull());
-        Column scoreDiffers = col("n.sentiment").isNull().notEqual(col("p.sentiment").isNull())
+        Column scoreDiffers = col("n.sentiment")
+                .isNull()
+                .notEqual(col("p.sentiment").isNull())
                 .or(abs(col("n.sentiment").minus(col("p.sentiment"))).gt(TOLERANCE));
-        Column labelDiffers = col("n.sentiment_label").eqNullSafe(col("p.sentiment_label")).unary_$bang();
+        Column labelDiffers =
+                col("n.sentiment_label").eqNullSafe(col("p.sentiment_label")).unary_$bang();
         Column bitwise = col("n.sentiment").eqNullSafe(col("p.sentiment"));
         Row counts = joined.agg(
-                org.apache.spark.sql.functions.sum(when(col("n.scorable"), 1).otherwise(0)).as("messages"),
-                org.apache.spark.sql.functions.sum(when(missing, 1).otherwise(0)).as("missing"),
-                org.apache.spark.sql.functions.sum(when(missing.or(scoreDiffers).or(labelDiffers), 1).otherwise(0)).as("mismatches"),
-                org.apache.spark.sql.functions.sum(when(col("n.sentiment").isNotNull(), 1).otherwise(0)).as("scored"),
-                org.apache.spark.sql.functions.sum(when(col("n.scorable").and(bitwise.unary_$bang()), 1).otherwise(0)).as("not_bitwise"),
-                org.apache.spark.sql.functions.count(col("p.scorable")).as("pipeline_rows"),
-                org.apache.spark.sql.functions.count(col("n.scorable")).as("naive_rows")).first();
-        joined.where(missing.or(scoreDiffers).or(labelDiffers)).limit(5).collectAsList()
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .sum(when(col("n.scorable"), 1).otherwise(0))
+                                .as("messages"),
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .sum(when(missing, 1).otherwise(0))
+                                .as("missing"),
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .sum(when(missing.or(scoreDiffers).or(labelDiffers), 1)
+                                        .otherwise(0))
+                                .as("mismatches"),
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .sum(when(col("n.sentiment").isNotNull(), 1).otherwise(0))
+                                .as("scored"),
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .sum(when(col("n.scorable").and(bitwise.unary_$bang()), 1)
+                                        .otherwise(0))
+                                .as("not_bitwise"),
+                        org.apache.spark.sql.functions.count(col("p.scorable")).as("pipeline_rows"),
+                        org.apache.spark.sql.functions.count(col("n.scorable")).as("naive_rows"))
+                .first();
+        joined.where(missing.or(scoreDiffers).or(labelDiffers))
+                .limit(5)
+                .collectAsList()
                 .forEach(r -> System.out.println("  mismatch: " + r));
-        return new Agreement(counts.getLong(0), counts.getLong(3), counts.getLong(2), counts.getLong(1), counts.getLong(4),
-                counts.getLong(6), counts.getLong(5));
+        return new Agreement(
+                counts.getLong(0),
+                counts.getLong(3),
+                counts.getLong(2),
+                counts.getLong(1),
+                counts.getLong(4),
+                counts.getLong(6),
+                counts.getLong(5));
     }
 
     /** Numbers the rows of each (conversation, text), so repeated texts pair up one to one. */
     private static Dataset<Row> occurrences(Dataset<Row> messages) {
         return messages.select("conversation_id", "text", "scorable", "sentiment", "sentiment_label")
-                .withColumn("occurrence", row_number().over(Window.partitionBy("conversation_id", "text").orderBy("sentiment")));
+                .withColumn(
+                        "occurrence",
+                        row_number()
+                                .over(Window.partitionBy("conversation_id", "text")
+                                        .orderBy("sentiment")));
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(String[] names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
+        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names))
+                .toList();
     }
 }

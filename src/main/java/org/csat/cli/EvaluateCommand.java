@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-
 import org.csat.config.PipelineConfig;
 import org.csat.quality.EvaluateUssAgreement;
 
@@ -68,8 +67,12 @@ public final class EvaluateCommand implements Command {
         Instant started = Instant.now();
         SparkSessions.Handle session = SparkSessions.open("csat evaluate", config);
         try {
-            EvaluateUssAgreement.Result result = new EvaluateUssAgreement(session.spark()).config(config)
-                    .ussDirectory(uss).workDirectory(Path.of(args.get("work", "bench/out/uss"))).limit(limit).seed(seed)
+            EvaluateUssAgreement.Result result = new EvaluateUssAgreement(session.spark())
+                    .config(config)
+                    .ussDirectory(uss)
+                    .workDirectory(Path.of(args.get("work", "bench/out/uss")))
+                    .limit(limit)
+                    .seed(seed)
                     .execute();
             String report = report(result, limit, seed, Duration.between(started, Instant.now()));
             System.out.println(report);
@@ -88,13 +91,25 @@ public final class EvaluateCommand implements Command {
 
     static String report(EvaluateUssAgreement.Result result, int limit, long seed, Duration took) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "USS agreement: %d dialogues (--limit %d --seed %d), model trained on %d, "
+        out.append(String.format(
+                Locale.ROOT,
+                "USS agreement: %d dialogues (--limit %d --seed %d), model trained on %d, "
                         + "evaluated on %d held out; predicted_csat source %s; %d s%n%n",
-                result.converted(), limit, seed, result.trainDialogues(), result.testDialogues(), result.csatSource(),
+                result.converted(),
+                limit,
+                seed,
+                result.trainDialogues(),
+                result.testDialogues(),
+                result.csatSource(),
                 took.toSeconds()));
         out.append("| scorer | dialogues | cohort | Spearman vs annotators | MAE (1-5) |\n|---|---|---|---|---|\n");
         for (EvaluateUssAgreement.Figure f : result.figures()) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", f.scorer(), f.dialogues(), f.cohort(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s |%n",
+                    f.scorer(),
+                    f.dialogues(),
+                    f.cohort(),
                     f.spearman() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", f.spearman()),
                     f.mae() == null ? "" : String.format(Locale.ROOT, "%.3f", f.mae())));
         }

@@ -13,10 +13,13 @@ import java.util.Map;
  */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(
-            new NightlyCommand(), new GenerateCommand(), new QueryCommand(), new ReportCommand(), new EvaluateCommand());
+            new NightlyCommand(),
+            new GenerateCommand(),
+            new QueryCommand(),
+            new ReportCommand(),
+            new EvaluateCommand());
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] argv) {
         System.exit(run(argv, System.out, System.err));
@@ -67,7 +70,8 @@ public final class Main {
     }
 
     private static String topLevelHelp(Map<String, Command> commands) {
-        StringBuilder help = new StringBuilder("usage: csat <command> [options]   (csat <command> --help for its options)\n\ncommands:\n");
+        StringBuilder help = new StringBuilder(
+                "usage: csat <command> [options]   (csat <command> --help for its options)\n\ncommands:\n");
         commands.values().forEach(c -> help.append(String.format("  %-10s %s%n", c.name(), c.summary())));
         return help.toString().stripTrailing();
     }

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
 import org.csat.job.NightlyJob;
@@ -71,8 +70,10 @@ public final class NightlyCommand implements Command {
         String input = args.get("input", "sample-data/transcripts");
         String warehouseDir = args.get("warehouse", "warehouse");
         Instant started = Instant.now();
-        String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId = "run-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
 
         SparkSessions.Handle session = SparkSessions.open("csat nightly", config);
         SparkSession spark = session.spark();
@@ -81,17 +82,38 @@ public final class NightlyCommand implements Command {
         String arguments = args.options().toString();
         try {
             NightlyJob.Result result = new NightlyJob(spark, warehouse)
-                    .config(config).inputDir(input).nights(from, to).rescore(args.has("rescore"))
+                    .config(config)
+                    .inputDir(input)
+                    .nights(from, to)
+                    .rescore(args.has("rescore"))
                     .execute(runId, Timestamp.from(started));
             var ingest = result.ingest();
-            log.append(new PipelineRunLog.Entry(runId, name(), arguments, Timestamp.from(started), Timestamp.from(Instant.now()),
-                    "succeeded", null, ingest.inputFiles(), ingest.recordsRead(), ingest.recordsAccepted(),
-                    ingest.recordsQuarantined(), ingest.conversationsAccepted(), result.rowsWritten()));
-            System.out.printf("run %s succeeded in %.1f s%n", runId, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
-            System.out.printf("  input files %d (%d outside the date range), records read %d = accepted %d + quarantined %d%n",
-                    ingest.inputFiles(), ingest.filesOutsideRange(), ingest.recordsRead(), ingest.recordsAccepted(),
+            log.append(new PipelineRunLog.Entry(
+                    runId,
+                    name(),
+                    arguments,
+                    Timestamp.from(started),
+                    Timestamp.from(Instant.now()),
+                    "succeeded",
+                    null,
+                    ingest.inputFiles(),
+                    ingest.recordsRead(),
+                    ingest.recordsAccepted(),
+                    ingest.recordsQuarantined(),
+                    ingest.conversationsAccepted(),
+                    result.rowsWritten()));
+            System.out.printf(
+                    "run %s succeeded in %.1f s%n",
+                    runId, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+            System.out.printf(
+                    "  input files %d (%d outside the date range), records read %d = accepted %d + quarantined %d%n",
+                    ingest.inputFiles(),
+                    ingest.filesOutsideRange(),
+                    ingest.recordsRead(),
+                    ingest.recordsAccepted(),
                     ingest.recordsQuarantined());
-            System.out.printf("  conversations accepted %d (%d more superseded by a later night), scored %d%n",
+            System.out.printf(
+                    "  conversations accepted %d (%d more superseded by a later night), scored %d%n",
                     ingest.conversationsAccepted(), ingest.conversationsSuperseded(), result.conversationsScored());
             System.out.println("  rows written: " + result.rowsWritten());
             StringBuilder stages = new StringBuilder("  stage seconds:");
@@ -101,12 +123,25 @@ public final class NightlyCommand implements Command {
                 System.err.println("warning: no input files found under " + input
                         + (from != null || to != null ? " for the nights asked for" : ""));
             }
-            System.out.println("  tables in " + warehouseDir + "/; try: bin/csat query \"SELECT * FROM gold_cohort_daily LIMIT 20\"");
+            System.out.println("  tables in " + warehouseDir
+                    + "/; try: bin/csat query \"SELECT * FROM gold_cohort_daily LIMIT 20\"");
             return 0;
         } catch (Exception e) {
             try {
-                log.append(new PipelineRunLog.Entry(runId, name(), arguments, Timestamp.from(started), Timestamp.from(Instant.now()),
-                        "failed", Main.oneLine(e), null, null, null, null, null, null));
+                log.append(new PipelineRunLog.Entry(
+                        runId,
+                        name(),
+                        arguments,
+                        Timestamp.from(started),
+                        Timestamp.from(Instant.now()),
+                        "failed",
+                        Main.oneLine(e),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
             } catch (Exception logFailure) {
                 e.addSuppressed(logFailure);
             }
@@ -118,7 +153,8 @@ public final class NightlyCommand implements Command {
 
     static PipelineConfig loadConfig(Args args) {
         try {
-            return PipelineConfig.load(args.has("conf") ? Path.of(args.get("conf")) : null,
+            return PipelineConfig.load(
+                    args.has("conf") ? Path.of(args.get("conf")) : null,
                     PipelineConfig.parseOverrides(args.get("set")));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

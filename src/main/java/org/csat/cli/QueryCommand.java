@@ -1,12 +1,10 @@
 package org.csat.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
-import java.nio.file.Path;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -69,7 +67,8 @@ public final class QueryCommand implements Command {
             SparkSession spark = session.spark();
             Warehouse warehouse = new Warehouse(spark, args.get("warehouse", "warehouse"));
             if (!warehouse.isPresent()) {
-                throw new IllegalArgumentException("no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
+                throw new IllegalArgumentException(
+                        "no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
             }
             warehouse.registerViews();
             if (args.has("file")) {
@@ -94,7 +93,9 @@ public final class QueryCommand implements Command {
     }
 
     private static void printCsv(Dataset<Row> result) {
-        System.out.println(String.join(",", List.of(result.columns()).stream().map(QueryCommand::csvField).toList()));
+        System.out.println(String.join(
+                ",",
+                List.of(result.columns()).stream().map(QueryCommand::csvField).toList()));
         Iterator<Row> rows = result.toLocalIterator();
         while (rows.hasNext()) {
             Row row = rows.next();
@@ -108,7 +109,8 @@ public final class QueryCommand implements Command {
 
     private static String csvField(String value) {
         return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+                ? "\"" + value.replace("\"", "\"\"") + "\""
+                : value;
     }
 
     private static void printTable(Dataset<Row> result, int limit) {

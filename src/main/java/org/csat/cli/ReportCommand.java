@@ -2,7 +2,6 @@ package org.csat.cli;
 
 import java.nio.file.Path;
 import java.util.Set;
-
 import org.csat.config.PipelineConfig;
 import org.csat.report.RenderReport;
 import org.csat.tables.Warehouse;
@@ -44,9 +43,12 @@ public final class ReportCommand implements Command {
         try (SparkSessions.Handle session = SparkSessions.open("csat report", PipelineConfig.defaults())) {
             Warehouse warehouse = new Warehouse(session.spark(), args.get("warehouse", "warehouse"));
             if (!warehouse.isPresent()) {
-                throw new IllegalArgumentException("no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
+                throw new IllegalArgumentException(
+                        "no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
             }
-            Path written = new RenderReport(session.spark(), warehouse).output(Path.of(args.get("out", "report/index.html"))).execute();
+            Path written = new RenderReport(session.spark(), warehouse)
+                    .output(Path.of(args.get("out", "report/index.html")))
+                    .execute();
             System.out.println("report written to " + written);
             return 0;
         }

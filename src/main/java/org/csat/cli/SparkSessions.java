@@ -10,8 +10,7 @@ import org.csat.config.PipelineConfig;
  * supplies one; otherwise, for bin/csat's embedded runs, from {@code spark.master} in config.
  */
 public final class SparkSessions {
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
     /**
      * A session for one command. Closing it stops the session only when this call created it,

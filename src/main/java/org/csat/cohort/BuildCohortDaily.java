@@ -18,7 +18,9 @@ import org.apache.spark.sql.Row;
  */
 public final class BuildCohortDaily {
     public Dataset<Row> apply(Dataset<Row> silverConversations) {
-        return silverConversations.groupBy("date", "handled_by").agg(
+        return silverConversations
+                .groupBy("date", "handled_by")
+                .agg(
                         count(lit(1)).as("conversations"),
                         avg("customer_sentiment_end").as("customer_sentiment_end_mean"),
                         avg("customer_sentiment_shift").as("customer_sentiment_shift_mean"),

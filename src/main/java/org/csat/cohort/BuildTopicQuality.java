@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,7 +57,9 @@ public final class BuildTopicQuality {
         Column cohort = col(PrepareComparisonFrame.COHORT);
         Dataset<Row> labelled = frame.where(col(PrepareComparisonFrame.PERIOD).equalTo(PrepareComparisonFrame.AFTER))
                 .withColumn("topic", explode(array(col(PrepareComparisonFrame.TOPIC), lit(ALL))))
-                .withColumn("cohort_label", explode(array(cohort, when(cohort.isin("bot", "bot_to_human"), lit("bot_first")))))
+                .withColumn(
+                        "cohort_label",
+                        explode(array(cohort, when(cohort.isin("bot", "bot_to_human"), lit("bot_first")))))
                 .where(col("cohort_label").isin(COHORTS.toArray()));
         List<Column> aggs = new ArrayList<>();
         for (QualityMetric metric : metrics) {
@@ -68,9 +69,11 @@ public final class BuildTopicQuality {
             aggs.add(sum(y.multiply(y)).as("ss_" + metric.name()));
         }
         List<Row> sums = labelled.groupBy("topic", "cohort_label")
-                .agg(count(lit(1)).as("rows"), aggs.toArray(new Column[0])).collectAsList();
+                .agg(count(lit(1)).as("rows"), aggs.toArray(new Column[0]))
+                .collectAsList();
         Map<String, Map<String, Row>> byTopic = new TreeMap<>();
-        sums.forEach(r -> byTopic.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r));
+        sums.forEach(r ->
+                byTopic.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r));
         Map<String, Row> bandOf = new TreeMap<>();
         bands.collectAsList().forEach(r -> bandOf.put(r.getString(0), r));
 
@@ -94,7 +97,8 @@ public final class BuildTopicQuality {
                     if (side[0] == 0) {
                         continue;
                     }
-                    double[] human = cohorts.containsKey(CohortPair.CONTROL) ? sums(cohorts.get(CohortPair.CONTROL), metric)
+                    double[] human = cohorts.containsKey(CohortPair.CONTROL)
+                            ? sums(cohorts.get(CohortPair.CONTROL), metric)
                             : new double[3];
                     out.add(row(topic, bandLabel, score, label, metric, side, human, botShare));
                 }
@@ -103,32 +107,63 @@ public final class BuildTopicQuality {
         return spark.createDataFrame(out, schema);
     }
 
-    private Row row(String topic, String band, Double score, String cohort, QualityMetric metric, double[] side,
-            double[] human, Double botShare) {
-        Interval ci = metric.isRate() ? Intervals.wilson(side[1], side[0], level) : Intervals.mean(side[1], side[2], side[0], level);
+    private Row row(
+            String topic,
+            String band,
+            Double score,
+            String cohort,
+            QualityMetric metric,
+            double[] side,
+            double[] human,
+            Double botShare) {
+        Interval ci = metric.isRate()
+                ? Intervals.wilson(side[1], side[0], level)
+                : Intervals.mean(side[1], side[2], side[0], level);
         boolean compared = !cohort.equals(CohortPair.CONTROL) && human[0] > 0;
         double difference = compared ? side[1] / side[0] - human[1] / human[0] : Double.NaN;
-        Interval diffCi = !compared ? Interval.NONE
-                : metric.isRate() ? Intervals.rateDifference(side[1], side[0], human[1], human[0], level)
-                : Intervals.meanDifference(side[1], side[2], side[0], human[1], human[2], human[0], level);
+        Interval diffCi = !compared
+                ? Interval.NONE
+                : metric.isRate()
+                        ? Intervals.rateDifference(side[1], side[0], human[1], human[0], level)
+                        : Intervals.meanDifference(side[1], side[2], side[0], human[1], human[2], human[0], level);
         boolean significant = diffCi.excludesZero();
         boolean worse = significant && (metric.higherIsBetter() ? difference < 0 : difference > 0);
-        return RowFactory.create(topic, band, score, cohort, metric.name(), (long) side[0], rounded(side[1] / side[0]),
-                rounded(ci.low()), rounded(ci.high()), (long) human[0], human[0] > 0 ? rounded(human[1] / human[0]) : null,
-                rounded(difference), rounded(diffCi.low()), rounded(diffCi.high()), significant, worse, botShare,
+        return RowFactory.create(
+                topic,
+                band,
+                score,
+                cohort,
+                metric.name(),
+                (long) side[0],
+                rounded(side[1] / side[0]),
+                rounded(ci.low()),
+                rounded(ci.high()),
+                (long) human[0],
+                human[0] > 0 ? rounded(human[1] / human[0]) : null,
+                rounded(difference),
+                rounded(diffCi.low()),
+                rounded(diffCi.high()),
+                significant,
+                worse,
+                botShare,
                 Date.valueOf(rollout));
     }
 
     private static Double botFirstShare(Map<String, Row> cohorts) {
         long bot = cohorts.containsKey("bot_first") ? cohorts.get("bot_first").getLong(2) : 0;
-        long human = cohorts.containsKey(CohortPair.CONTROL) ? cohorts.get(CohortPair.CONTROL).getLong(2) : 0;
+        long human = cohorts.containsKey(CohortPair.CONTROL)
+                ? cohorts.get(CohortPair.CONTROL).getLong(2)
+                : 0;
         return bot + human == 0 ? null : rounded((double) bot / (bot + human));
     }
 
     private static double[] sums(Row row, QualityMetric metric) {
         Object s = row.getAs("s_" + metric.name());
         Object ss = row.getAs("ss_" + metric.name());
-        return new double[] {((Number) row.getAs("n_" + metric.name())).doubleValue(),
-            s == null ? 0 : ((Number) s).doubleValue(), ss == null ? 0 : ((Number) ss).doubleValue()};
+        return new double[] {
+            ((Number) row.getAs("n_" + metric.name())).doubleValue(),
+            s == null ? 0 : ((Number) s).doubleValue(),
+            ss == null ? 0 : ((Number) ss).doubleValue()
+        };
     }
 }

@@ -3,7 +3,6 @@ package org.csat.cohort;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
-
 import org.apache.spark.sql.Row;
 
 /**
@@ -12,11 +11,22 @@ import org.apache.spark.sql.Row;
  * the count of values, their sum and sum of squares, and per cohort pair (ordinal) the
  * IPW-weighted count and sum.
  */
-record Cell(String period, String cohort, String topic, String language, String band, double rows,
-        double[] n, double[] s, double[] ss, double[][] nw, double[][] sw) implements Serializable {
+record Cell(
+        String period,
+        String cohort,
+        String topic,
+        String language,
+        String band,
+        double rows,
+        double[] n,
+        double[] s,
+        double[] ss,
+        double[][] nw,
+        double[][] sw)
+        implements Serializable {
 
-    static final Comparator<Cell> ORDER = Comparator.comparing(Cell::period).thenComparing(Cell::cohort)
-            .thenComparing(Cell::key);
+    static final Comparator<Cell> ORDER =
+            Comparator.comparing(Cell::period).thenComparing(Cell::cohort).thenComparing(Cell::key);
 
     /** The finest stratum: topic, language and band. */
     String key() {
@@ -45,9 +55,18 @@ record Cell(String period, String cohort, String topic, String language, String 
                 sw[pair.ordinal()][i] = number(row, ReplicateCellSums.weightedSumColumn(pair, metric));
             }
         }
-        return new Cell(row.getAs(PrepareComparisonFrame.PERIOD), row.getAs(PrepareComparisonFrame.COHORT),
-                row.getAs(PrepareComparisonFrame.TOPIC), row.getAs(PrepareComparisonFrame.LANGUAGE),
-                row.getAs(PrepareComparisonFrame.BAND), number(row, ReplicateCellSums.ROWS), n, s, ss, nw, sw);
+        return new Cell(
+                row.getAs(PrepareComparisonFrame.PERIOD),
+                row.getAs(PrepareComparisonFrame.COHORT),
+                row.getAs(PrepareComparisonFrame.TOPIC),
+                row.getAs(PrepareComparisonFrame.LANGUAGE),
+                row.getAs(PrepareComparisonFrame.BAND),
+                number(row, ReplicateCellSums.ROWS),
+                n,
+                s,
+                ss,
+                nw,
+                sw);
     }
 
     private static double number(Row row, String column) {

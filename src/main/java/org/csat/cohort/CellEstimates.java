@@ -23,8 +23,7 @@ import java.util.function.Predicate;
  * </ul>
  */
 final class CellEstimates {
-    private CellEstimates() {
-    }
+    private CellEstimates() {}
 
     /** An estimate with the two means it contrasts and the counts behind them. */
     record Estimate(double estimate, double treatedMean, double controlMean, double nTreated, double nControl) {
@@ -146,14 +145,22 @@ final class CellEstimates {
         if (Double.isNaN(touched.estimate()) || Double.isNaN(control.estimate())) {
             return Estimate.NONE;
         }
-        return new Estimate(touched.estimate() - control.estimate(), touched.estimate(), control.estimate(),
-                touched.nTreated() + touched.nControl(), control.nTreated() + control.nControl());
+        return new Estimate(
+                touched.estimate() - control.estimate(),
+                touched.estimate(),
+                control.estimate(),
+                touched.nTreated() + touched.nControl(),
+                control.nTreated() + control.nControl());
     }
 
     private static Estimate contrast(double treatedSum, double treatedN, double controlSum, double controlN) {
         if (treatedN <= 0 || controlN <= 0) {
-            return new Estimate(Double.NaN, treatedN > 0 ? treatedSum / treatedN : Double.NaN,
-                    controlN > 0 ? controlSum / controlN : Double.NaN, treatedN, controlN);
+            return new Estimate(
+                    Double.NaN,
+                    treatedN > 0 ? treatedSum / treatedN : Double.NaN,
+                    controlN > 0 ? controlSum / controlN : Double.NaN,
+                    treatedN,
+                    controlN);
         }
         double treatedMean = treatedSum / treatedN;
         double controlMean = controlSum / controlN;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,8 +34,8 @@ public final class CompareCohorts {
     private ComparisonSettings settings;
 
     /** The three tables and the rollout date they are based on (null when none was found). */
-    public record Result(Dataset<Row> comparison, Dataset<Row> qualityDrop, Dataset<Row> topicQuality, LocalDate rolloutDate) {
-    }
+    public record Result(
+            Dataset<Row> comparison, Dataset<Row> qualityDrop, Dataset<Row> topicQuality, LocalDate rolloutDate) {}
 
     public CompareCohorts(SparkSession spark) {
         this.spark = spark;
@@ -55,23 +54,31 @@ public final class CompareCohorts {
             throw new IllegalStateException("settings must be set");
         }
         QualityMetrics.Selection selection = QualityMetrics.select(silver.schema());
-        Optional<DetectRollout.Rollout> rollout = new DetectRollout().settings(settings).execute(silver);
+        Optional<DetectRollout.Rollout> rollout =
+                new DetectRollout().settings(settings).execute(silver);
         LocalDate date = rollout.map(DetectRollout.Rollout::date).orElse(null);
-        Dataset<Row> prepared = new PrepareComparisonFrame(date, selection.sources()).apply(silver)
+        Dataset<Row> prepared = new PrepareComparisonFrame(date, selection.sources())
+                .apply(silver)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> bands = new DeriveComplexityBands(spark, settings.bandMinConversations()).apply(prepared);
-            Dataset<Row> frame = prepared.join(broadcast(bands.select(PrepareComparisonFrame.TOPIC, PrepareComparisonFrame.BAND)),
-                            PrepareComparisonFrame.TOPIC, "left")
-                    .withColumn(PrepareComparisonFrame.BAND, coalesce(col(PrepareComparisonFrame.BAND), lit("unknown")));
+            Dataset<Row> frame = prepared.join(
+                            broadcast(bands.select(PrepareComparisonFrame.TOPIC, PrepareComparisonFrame.BAND)),
+                            PrepareComparisonFrame.TOPIC,
+                            "left")
+                    .withColumn(
+                            PrepareComparisonFrame.BAND, coalesce(col(PrepareComparisonFrame.BAND), lit("unknown")));
             if (date == null) {
                 String note = "no bot rollout found: the bot never answered first in "
                         + Math.round(100 * settings.rolloutShareThreshold())
                         + "% of a day's conversations; set cohort.rollout_date to compare anyway";
-                return new Result(spark.createDataFrame(List.of(), TableSchemas.GOLD_COHORT_COMPARISON),
-                        spark.createDataFrame(new QualityDropRows(selection.sources(), Map.of(), null, settings, null, note).rows(),
+                return new Result(
+                        spark.createDataFrame(List.of(), TableSchemas.GOLD_COHORT_COMPARISON),
+                        spark.createDataFrame(
+                                new QualityDropRows(selection.sources(), Map.of(), null, settings, null, note).rows(),
                                 TableSchemas.GOLD_QUALITY_DROP),
-                        spark.createDataFrame(List.of(), TableSchemas.GOLD_TOPIC_QUALITY), null);
+                        spark.createDataFrame(List.of(), TableSchemas.GOLD_TOPIC_QUALITY),
+                        null);
             }
             return compare(frame, bands, selection, date);
         } finally {
@@ -82,31 +89,36 @@ public final class CompareCohorts {
     private Result compare(Dataset<Row> frame, Dataset<Row> bands, QualityMetrics.Selection selection, LocalDate date) {
         List<QualityMetric> metrics = selection.present();
         List<CohortPair> fittable = fittablePairs(frame);
-        Dataset<Row> weighted = new FitPropensity(settings).apply(frame, fittable).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> weighted =
+                new FitPropensity(settings).apply(frame, fittable).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> cells = null;
         try {
             Map<CohortPair, FitPropensity.Overlap> overlaps = FitPropensity.overlaps(weighted, settings);
-            cells = new ReplicateCellSums(metrics, settings.bootstrapReplicates(), settings.bootstrapSeed()).apply(weighted)
+            cells = new ReplicateCellSums(metrics, settings.bootstrapReplicates(), settings.bootstrapSeed())
+                    .apply(weighted)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             List<Cell> base = new ArrayList<>();
-            cells.where(col(ReplicateCellSums.REPLICATE).equalTo(0)).collectAsList()
+            cells.where(col(ReplicateCellSums.REPLICATE).equalTo(0))
+                    .collectAsList()
                     .forEach(row -> base.add(Cell.fromRow(row, metrics)));
             base.sort(Cell.ORDER);
             StrataPlan plan = StrataPlan.build(base, metrics, settings);
-            List<Row> replicateRows = cells
-                    .groupByKey((MapFunction<Row, Integer>) row -> row.getAs(ReplicateCellSums.REPLICATE), Encoders.INT())
-                    .flatMapGroups(new ReplicateEstimator(metrics, plan, java.util.Set.copyOf(fittable)),
+            List<Row> replicateRows = cells.groupByKey(
+                            (MapFunction<Row, Integer>) row -> row.getAs(ReplicateCellSums.REPLICATE), Encoders.INT())
+                    .flatMapGroups(
+                            new ReplicateEstimator(metrics, plan, java.util.Set.copyOf(fittable)),
                             Encoders.row(ReplicateEstimator.SCHEMA))
                     .collectAsList();
-            Map<String, Contrast> contrasts = Contrast.summarize(replicateRows, settings.bootstrapReplicates(),
-                    settings.confidenceLevel());
+            Map<String, Contrast> contrasts =
+                    Contrast.summarize(replicateRows, settings.bootstrapReplicates(), settings.confidenceLevel());
             Dataset<Row> comparison = spark.createDataFrame(
                     new ComparisonRows(selection.sources(), contrasts, plan, overlaps, base, settings, date).rows(),
                     TableSchemas.GOLD_COHORT_COMPARISON);
             Dataset<Row> drop = spark.createDataFrame(
                     new QualityDropRows(selection.sources(), contrasts, plan, settings, date, null).rows(),
                     TableSchemas.GOLD_QUALITY_DROP);
-            Dataset<Row> topics = new BuildTopicQuality(spark, metrics, settings.confidenceLevel(), date).apply(weighted, bands);
+            Dataset<Row> topics =
+                    new BuildTopicQuality(spark, metrics, settings.confidenceLevel(), date).apply(weighted, bands);
             return new Result(comparison, drop, topics, date);
         } finally {
             if (cells != null) {
@@ -122,9 +134,12 @@ public final class CompareCohorts {
         for (CohortPair pair : CohortPair.values()) {
             counts.add(count(when(FitPropensity.inPair(pair).and(FitPropensity.isTreated(pair)), lit(1))));
         }
-        counts.add(count(when(FitPropensity.inPair(CohortPair.BOT_FIRST_VS_HUMAN)
-                .and(col(PrepareComparisonFrame.COHORT).equalTo(CohortPair.CONTROL)), lit(1))));
-        Row row = frame.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
+        counts.add(count(when(
+                FitPropensity.inPair(CohortPair.BOT_FIRST_VS_HUMAN)
+                        .and(col(PrepareComparisonFrame.COHORT).equalTo(CohortPair.CONTROL)),
+                lit(1))));
+        Row row = frame.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]))
+                .first();
         long control = row.getLong(counts.size() - 1);
         List<CohortPair> fittable = new ArrayList<>();
         for (CohortPair pair : CohortPair.values()) {

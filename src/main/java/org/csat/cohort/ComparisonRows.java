@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.csat.cohort.ComparisonSettings.Method;
@@ -33,8 +32,14 @@ final class ComparisonRows {
     private final ComparisonSettings settings;
     private final LocalDate rollout;
 
-    ComparisonRows(Map<QualityMetric, String> sources, Map<String, Contrast> contrasts, StrataPlan plan,
-            Map<CohortPair, Overlap> overlaps, List<Cell> base, ComparisonSettings settings, LocalDate rollout) {
+    ComparisonRows(
+            Map<QualityMetric, String> sources,
+            Map<String, Contrast> contrasts,
+            StrataPlan plan,
+            Map<CohortPair, Overlap> overlaps,
+            List<Cell> base,
+            ComparisonSettings settings,
+            LocalDate rollout) {
         this.sources = sources;
         this.contrasts = contrasts;
         this.plan = plan;
@@ -87,15 +92,37 @@ final class ComparisonRows {
             trimmed = overlap.trimmed();
             effectiveN = rounded(overlap.controlEffectiveN());
         }
-        return RowFactory.create(metric.name(), sources.get(metric), metric.kind().name().toLowerCase(Locale.ROOT),
-                metric.direction(), c.comparison(), pair == null ? PrepareComparisonFrame.AFTER : pair.treated(),
-                pair == null ? PrepareComparisonFrame.BEFORE : CohortPair.CONTROL, c.method(), estimand(pair, c.method()),
-                rounded(c.estimate()), rounded(c.ciLow()), rounded(c.ciHigh()), rounded(c.standardError()),
-                rounded(c.pValue()), c.significant(), count(c.nTreated()), count(c.nControl()),
-                rounded(c.treatedMean()), rounded(treatedCi.low()), rounded(treatedCi.high()),
-                rounded(c.controlMean()), rounded(controlCi.low()), rounded(controlCi.high()),
-                strata, unmatched, trimmed, effectiveN, c.replicatesUsed(),
-                rollout == null ? null : Date.valueOf(rollout), note(metric, pair, c));
+        return RowFactory.create(
+                metric.name(),
+                sources.get(metric),
+                metric.kind().name().toLowerCase(Locale.ROOT),
+                metric.direction(),
+                c.comparison(),
+                pair == null ? PrepareComparisonFrame.AFTER : pair.treated(),
+                pair == null ? PrepareComparisonFrame.BEFORE : CohortPair.CONTROL,
+                c.method(),
+                estimand(pair, c.method()),
+                rounded(c.estimate()),
+                rounded(c.ciLow()),
+                rounded(c.ciHigh()),
+                rounded(c.standardError()),
+                rounded(c.pValue()),
+                c.significant(),
+                count(c.nTreated()),
+                count(c.nControl()),
+                rounded(c.treatedMean()),
+                rounded(treatedCi.low()),
+                rounded(treatedCi.high()),
+                rounded(c.controlMean()),
+                rounded(controlCi.low()),
+                rounded(controlCi.high()),
+                strata,
+                unmatched,
+                trimmed,
+                effectiveN,
+                c.replicatesUsed(),
+                rollout == null ? null : Date.valueOf(rollout),
+                note(metric, pair, c));
     }
 
     private Interval sideInterval(QualityMetric metric, int m, Predicate<Cell> side) {
@@ -109,7 +136,8 @@ final class ComparisonRows {
                 ss += cell.ss()[m];
             }
         }
-        return metric.isRate() ? Intervals.wilson(s, n, settings.confidenceLevel())
+        return metric.isRate()
+                ? Intervals.wilson(s, n, settings.confidenceLevel())
                 : Intervals.mean(s, ss, n, settings.confidenceLevel());
     }
 
@@ -117,10 +145,12 @@ final class ComparisonRows {
         String side = pair == null ? "" : pair.treated() + " minus human-first, after the rollout";
         return switch (method) {
             case Method.RAW -> "unadjusted difference in means: " + side;
-            case Method.STRATIFIED -> "ATT, " + side + ", standardized to the " + pair.treated()
-                    + " case mix over topic x language x complexity-band strata";
+            case Method.STRATIFIED ->
+                "ATT, " + side + ", standardized to the " + pair.treated()
+                        + " case mix over topic x language x complexity-band strata";
             case Method.IPW -> "ATT, " + side + ", human-first weighted by e/(1-e) from a logistic propensity model";
-            case Method.BEFORE_AFTER -> "whole service: after minus before the rollout, per topic, on the after-period topic mix";
+            case Method.BEFORE_AFTER ->
+                "whole service: after minus before the rollout, per topic, on the after-period topic mix";
             case Method.DID -> "whole service: change on topics the bot took minus change on topics it left alone";
             default -> throw new IllegalArgumentException("unknown method " + method);
         };
@@ -135,14 +165,26 @@ final class ComparisonRows {
             notes.add("surveyed chats only, missing surveys are not imputed");
         }
         if (pair != null && c.method().equals(Method.STRATIFIED) && plan.treatedShareDropped(pair, metric) > 0) {
-            notes.add(String.format(Locale.ROOT, "%.1f%% of %s rows had no comparable human-first rows and were left out",
-                    100 * plan.treatedShareDropped(pair, metric), pair.treated()));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%.1f%% of %s rows had no comparable human-first rows and were left out",
+                    100 * plan.treatedShareDropped(pair, metric),
+                    pair.treated()));
         }
         if (pair != null && c.method().equals(Method.IPW)) {
             Overlap o = overlaps.get(pair);
-            notes.add(String.format(Locale.ROOT, "propensity %.3f-%.3f; trimmed outside %.2f-%.2f: %d of %d %s and %d of %d human-first rows",
-                    o.minPropensity(), o.maxPropensity(), settings.trimLow(), settings.trimHigh(), o.trimmedTreated(),
-                    o.treated(), pair.treated(), o.trimmedControl(), o.control()));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "propensity %.3f-%.3f; trimmed outside %.2f-%.2f: %d of %d %s and %d of %d human-first rows",
+                    o.minPropensity(),
+                    o.maxPropensity(),
+                    settings.trimLow(),
+                    settings.trimHigh(),
+                    o.trimmedTreated(),
+                    o.treated(),
+                    pair.treated(),
+                    o.trimmedControl(),
+                    o.control()));
             if (o.treated() > 0 && (double) o.trimmedTreated() / o.treated() > 0.05) {
                 notes.add("poor overlap: many " + pair.treated() + " rows have almost no human-first counterparts");
             }

@@ -3,7 +3,6 @@ package org.csat.cohort;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
 import org.csat.config.PipelineConfig;
 
 /**
@@ -22,18 +21,24 @@ public record ComparisonSettings(
         long bootstrapSeed,
         double confidenceLevel,
         double didMaxBotShare,
-        String primaryMethod) implements Serializable {
+        String primaryMethod)
+        implements Serializable {
 
     public ComparisonSettings {
-        check(rolloutShareThreshold > 0 && rolloutShareThreshold <= 1, "cohort.rollout_share_threshold must be in (0, 1]");
+        check(
+                rolloutShareThreshold > 0 && rolloutShareThreshold <= 1,
+                "cohort.rollout_share_threshold must be in (0, 1]");
         check(minStratumSize >= 1, "cohort.min_stratum_size must be at least 1");
         check(bandMinConversations >= 1, "cohort.band_min_conversations must be at least 1");
-        check(trimLow >= 0 && trimLow < trimHigh && trimHigh <= 1, "cohort.ipw_trim_low/high must satisfy 0 <= low < high <= 1");
+        check(
+                trimLow >= 0 && trimLow < trimHigh && trimHigh <= 1,
+                "cohort.ipw_trim_low/high must satisfy 0 <= low < high <= 1");
         check(regParam >= 0, "cohort.ipw_reg_param must not be negative");
         check(bootstrapReplicates >= 20, "cohort.bootstrap_replicates must be at least 20");
         check(confidenceLevel > 0.5 && confidenceLevel < 1, "cohort.confidence_level must be in (0.5, 1)");
         check(didMaxBotShare >= 0 && didMaxBotShare < 1, "cohort.did_max_bot_share must be in [0, 1)");
-        check(primaryMethod.equals(Method.STRATIFIED) || primaryMethod.equals(Method.IPW),
+        check(
+                primaryMethod.equals(Method.STRATIFIED) || primaryMethod.equals(Method.IPW),
                 "cohort.primary_method must be stratified or ipw, got '" + primaryMethod + "'");
     }
 
@@ -43,9 +48,11 @@ public record ComparisonSettings(
         try {
             rollout = date.isEmpty() ? null : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cohort.rollout_date must be YYYY-MM-DD or blank, got '" + date + "'", e);
+            throw new IllegalArgumentException(
+                    "cohort.rollout_date must be YYYY-MM-DD or blank, got '" + date + "'", e);
         }
-        return new ComparisonSettings(rollout,
+        return new ComparisonSettings(
+                rollout,
                 config.number("cohort.rollout_share_threshold"),
                 config.integer("cohort.min_stratum_size"),
                 config.integer("cohort.band_min_conversations"),
@@ -73,7 +80,6 @@ public record ComparisonSettings(
         public static final String BEFORE_AFTER = "before_after";
         public static final String DID = "did";
 
-        private Method() {
-        }
+        private Method() {}
     }
 }

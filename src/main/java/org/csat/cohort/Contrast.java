@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.spark.sql.Row;
 
 /**
@@ -15,8 +14,19 @@ import org.apache.spark.sql.Row;
  * The interval is left empty when fewer than half the replicates give a value (a side that
  * empties out when resampled, as with few surveys).
  */
-record Contrast(String metric, String comparison, String method, double estimate, double ciLow, double ciHigh,
-        double standardError, double pValue, double treatedMean, double controlMean, double nTreated, double nControl,
+record Contrast(
+        String metric,
+        String comparison,
+        String method,
+        double estimate,
+        double ciLow,
+        double ciHigh,
+        double standardError,
+        double pValue,
+        double treatedMean,
+        double controlMean,
+        double nTreated,
+        double nControl,
         int replicatesUsed) {
 
     boolean significant() {
@@ -37,7 +47,9 @@ record Contrast(String metric, String comparison, String method, double estimate
         }
         Map<String, Contrast> out = new TreeMap<>();
         base.forEach((key, row) -> {
-            double[] values = draws.getOrDefault(key, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+            double[] values = draws.getOrDefault(key, List.of()).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             Arrays.sort(values);
             double estimate = row.getDouble(4);
             double low = Double.NaN;
@@ -48,9 +60,22 @@ record Contrast(String metric, String comparison, String method, double estimate
                 high = quantile(values, 1 - (1 - level) / 2);
                 se = standardDeviation(values);
             }
-            out.put(key, new Contrast(row.getString(1), row.getString(2), row.getString(3), estimate, low, high, se,
-                    Intervals.twoSidedP(estimate, se), row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getDouble(8),
-                    values.length));
+            out.put(
+                    key,
+                    new Contrast(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            estimate,
+                            low,
+                            high,
+                            se,
+                            Intervals.twoSidedP(estimate, se),
+                            row.getDouble(5),
+                            row.getDouble(6),
+                            row.getDouble(7),
+                            row.getDouble(8),
+                            values.length));
         });
         return out;
     }

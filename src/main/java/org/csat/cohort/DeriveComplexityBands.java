@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,12 +55,14 @@ public final class DeriveComplexityBands {
         Map<String, Column> signals = signals(List.of(frame.columns()));
         Dataset<Row> human = frame.where(col(PrepareComparisonFrame.COHORT).equalTo(CohortPair.CONTROL));
         Column before = col(PERIOD).equalTo(BEFORE);
-        List<Column> aggs = new ArrayList<>(List.of(count(when(before, lit(1))).as("n_before"), count(lit(1)).as("n_all")));
+        List<Column> aggs = new ArrayList<>(List.of(
+                count(when(before, lit(1))).as("n_before"), count(lit(1)).as("n_all")));
         for (Map.Entry<String, Column> signal : signals.entrySet()) {
             aggs.add(avg(when(before, signal.getValue())).as(signal.getKey() + "_before"));
             aggs.add(avg(signal.getValue()).as(signal.getKey() + "_all"));
         }
-        List<Row> perTopic = human.groupBy(TOPIC).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
+        List<Row> perTopic = human.groupBy(TOPIC)
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
                 .collectAsList();
         return spark.createDataFrame(band(perTopic, new ArrayList<>(signals.keySet())), SCHEMA);
     }
@@ -91,8 +92,13 @@ public final class DeriveComplexityBands {
         ordered.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         for (int i = 0; i < ordered.size(); i++) {
             String topic = ordered.get(i).getKey();
-            long n = ranked.stream().filter(t -> t.topic.equals(topic)).findFirst().orElseThrow().n;
-            out.add(RowFactory.create(topic, BANDS[3 * i / ordered.size()], ordered.get(i).getValue(), n));
+            long n = ranked.stream()
+                    .filter(t -> t.topic.equals(topic))
+                    .findFirst()
+                    .orElseThrow()
+                    .n;
+            out.add(RowFactory.create(
+                    topic, BANDS[3 * i / ordered.size()], ordered.get(i).getValue(), n));
         }
         return out;
     }
@@ -103,8 +109,10 @@ public final class DeriveComplexityBands {
         topics.forEach(t -> sums.put(t.topic, new double[2]));
         for (int s = 0; s < signalCount; s++) {
             final int signal = s;
-            List<TopicSignals> withValue = new ArrayList<>(topics.stream().filter(t -> !Double.isNaN(t.values[signal])).toList());
-            withValue.sort(Comparator.<TopicSignals>comparingDouble(t -> t.values[signal]).thenComparing(t -> t.topic));
+            List<TopicSignals> withValue = new ArrayList<>(
+                    topics.stream().filter(t -> !Double.isNaN(t.values[signal])).toList());
+            withValue.sort(Comparator.<TopicSignals>comparingDouble(t -> t.values[signal])
+                    .thenComparing(t -> t.topic));
             for (int i = 0; i < withValue.size(); i++) {
                 double rank = withValue.size() == 1 ? 0.5 : (double) i / (withValue.size() - 1);
                 double[] sum = sums.get(withValue.get(i).topic);
@@ -139,6 +147,5 @@ public final class DeriveComplexityBands {
         return signals;
     }
 
-    private record TopicSignals(String topic, long n, double[] values) {
-    }
+    private record TopicSignals(String topic, long n, double[] values) {}
 }

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,8 +29,7 @@ public final class DetectRollout {
     }
 
     /** The rollout date and whether it came from the settings or the data. */
-    public record Rollout(LocalDate date, boolean configured) {
-    }
+    public record Rollout(LocalDate date, boolean configured) {}
 
     public Optional<Rollout> execute(Dataset<Row> silverConversations) {
         if (settings == null) {
@@ -40,12 +38,17 @@ public final class DetectRollout {
         if (settings.rolloutDate() != null) {
             return Optional.of(new Rollout(settings.rolloutDate(), true));
         }
-        Row first = silverConversations.where(col("handled_by").notEqual("none"))
+        Row first = silverConversations
+                .where(col("handled_by").notEqual("none"))
                 .groupBy("date")
-                .agg(avg(when(col("handled_by").isin("bot", "bot_to_human"), 1.0).otherwise(0.0)).as("bot_first_share"))
+                .agg(avg(when(col("handled_by").isin("bot", "bot_to_human"), 1.0)
+                                .otherwise(0.0))
+                        .as("bot_first_share"))
                 .where(col("bot_first_share").geq(settings.rolloutShareThreshold()))
                 .agg(date_format(min("date"), "yyyy-MM-dd"))
                 .first();
-        return first.isNullAt(0) ? Optional.empty() : Optional.of(new Rollout(LocalDate.parse(first.getString(0)), false));
+        return first.isNullAt(0)
+                ? Optional.empty()
+                : Optional.of(new Rollout(LocalDate.parse(first.getString(0)), false));
     }
 }

@@ -2,11 +2,11 @@ package org.csat.cohort;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.csat.cohort.PrepareComparisonFrame.AFTER;
 import static org.csat.cohort.PrepareComparisonFrame.COHORT;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -43,9 +42,14 @@ import org.apache.spark.sql.Row;
  * sides; outside the pair or before the rollout the weight is 0. Adds {@code ipw_<pair>}.
  */
 public final class FitPropensity {
-    private static final String[] CATEGORICAL = {PrepareComparisonFrame.TOPIC, PrepareComparisonFrame.LANGUAGE,
-        PrepareComparisonFrame.BAND, PrepareComparisonFrame.CHANNEL, PrepareComparisonFrame.HOUR_BAND,
-        PrepareComparisonFrame.DAY_TYPE};
+    private static final String[] CATEGORICAL = {
+        PrepareComparisonFrame.TOPIC,
+        PrepareComparisonFrame.LANGUAGE,
+        PrepareComparisonFrame.BAND,
+        PrepareComparisonFrame.CHANNEL,
+        PrepareComparisonFrame.HOUR_BAND,
+        PrepareComparisonFrame.DAY_TYPE
+    };
 
     private static final String LABEL = "cohort_class";
     private static final String CLASS_PROBABILITIES = "class_probabilities";
@@ -66,8 +70,11 @@ public final class FitPropensity {
 
     /** The pair's population after the rollout: treated or control rows. */
     static Column inPair(CohortPair pair) {
-        return col(PERIOD).equalTo(AFTER)
-                .and(col(COHORT).isin(pair.treatedHandledBy().toArray()).or(col(COHORT).equalTo(CohortPair.CONTROL)));
+        return col(PERIOD)
+                .equalTo(AFTER)
+                .and(col(COHORT)
+                        .isin(pair.treatedHandledBy().toArray())
+                        .or(col(COHORT).equalTo(CohortPair.CONTROL)));
     }
 
     static Column isTreated(CohortPair pair) {
@@ -97,10 +104,11 @@ public final class FitPropensity {
         Dataset<Row> scored = model.transform(featured)
                 .withColumn(CLASS_PROBABILITIES, functions.vector_to_array(col("probability"), "float64"));
         for (CohortPair pair : fittable) {
-            scored = scored.withColumn(propensityColumn(pair), pairPropensity(pair)).withColumn(weightColumn(pair), weight(pair));
+            scored = scored.withColumn(propensityColumn(pair), pairPropensity(pair))
+                    .withColumn(weightColumn(pair), weight(pair));
         }
-        List<String> added = new ArrayList<>(List.of("features", LABEL, CLASS_PROBABILITIES, "probability", "rawPrediction",
-                "prediction"));
+        List<String> added = new ArrayList<>(
+                List.of("features", LABEL, CLASS_PROBABILITIES, "probability", "rawPrediction", "prediction"));
         for (String c : CATEGORICAL) {
             added.add(c + "_index");
             added.add(c + "_vector");
@@ -113,7 +121,8 @@ public final class FitPropensity {
     /** Class index of the multinomial model: human 0, bot 1, bot_to_human 2; null for other cohorts. */
     private static Column label() {
         Column cohort = col(COHORT);
-        return when(cohort.equalTo(CohortPair.CONTROL), lit(0.0)).when(cohort.equalTo("bot"), lit(1.0))
+        return when(cohort.equalTo(CohortPair.CONTROL), lit(0.0))
+                .when(cohort.equalTo("bot"), lit(1.0))
                 .when(cohort.equalTo("bot_to_human"), lit(2.0));
     }
 
@@ -127,7 +136,8 @@ public final class FitPropensity {
         Column treated = lit(0.0);
         for (String cohort : pair.treatedHandledBy()) {
             int index = cohort.equals("bot") ? 1 : 2;
-            treated = treated.plus(when(size(probabilities).gt(index), probabilities.getItem(index)).otherwise(lit(0.0)));
+            treated = treated.plus(when(size(probabilities).gt(index), probabilities.getItem(index))
+                    .otherwise(lit(0.0)));
         }
         return treated.divide(treated.plus(human));
     }
@@ -143,7 +153,8 @@ public final class FitPropensity {
     private static Dataset<Row> withZeroWeights(Dataset<Row> frame, List<CohortPair> pairs) {
         Dataset<Row> out = frame;
         for (CohortPair pair : pairs) {
-            out = out.withColumn(propensityColumn(pair), lit(null).cast("double")).withColumn(weightColumn(pair), lit(0.0));
+            out = out.withColumn(propensityColumn(pair), lit(null).cast("double"))
+                    .withColumn(weightColumn(pair), lit(0.0));
         }
         return out;
     }
@@ -159,15 +170,25 @@ public final class FitPropensity {
         System.arraycopy(vectors, 0, inputs, 0, vectors.length);
         inputs[vectors.length] = PrepareComparisonFrame.WEEKS;
         return new Pipeline().setStages(new PipelineStage[] {
-            new StringIndexer().setInputCols(CATEGORICAL).setOutputCols(indexed)
-                    .setStringOrderType("alphabetAsc").setHandleInvalid("keep"),
+            new StringIndexer()
+                    .setInputCols(CATEGORICAL)
+                    .setOutputCols(indexed)
+                    .setStringOrderType("alphabetAsc")
+                    .setHandleInvalid("keep"),
             new OneHotEncoder().setInputCols(indexed).setOutputCols(vectors).setHandleInvalid("keep"),
-            new VectorAssembler().setInputCols(inputs).setOutputCol("features")});
+            new VectorAssembler().setInputCols(inputs).setOutputCol("features")
+        });
     }
 
     /** Overlap diagnostics of one pair, from {@link #overlapColumns}. */
-    public record Overlap(long treated, long control, long trimmedTreated, long trimmedControl, double minPropensity,
-            double maxPropensity, double controlEffectiveN) {
+    public record Overlap(
+            long treated,
+            long control,
+            long trimmedTreated,
+            long trimmedControl,
+            double minPropensity,
+            double maxPropensity,
+            double controlEffectiveN) {
         long trimmed() {
             return trimmedTreated + trimmedControl;
         }
@@ -191,7 +212,8 @@ public final class FitPropensity {
                 min(when(in, e)),
                 max(when(in, e)),
                 sum(w),
-                sum(w.multiply(w))});
+                sum(w.multiply(w))
+            });
         }
         return columns;
     }
@@ -200,16 +222,23 @@ public final class FitPropensity {
         Map<CohortPair, Column[]> columns = overlapColumns(settings);
         List<Column> all = new ArrayList<>();
         columns.values().forEach(c -> all.addAll(List.of(c)));
-        Row row = weighted.agg(all.get(0), all.subList(1, all.size()).toArray(new Column[0])).first();
+        Row row = weighted.agg(all.get(0), all.subList(1, all.size()).toArray(new Column[0]))
+                .first();
         Map<CohortPair, Overlap> out = new LinkedHashMap<>();
         int i = 0;
         for (CohortPair pair : columns.keySet()) {
             double sumW = row.isNullAt(i + 6) ? 0 : row.getDouble(i + 6);
             double sumW2 = row.isNullAt(i + 7) ? 0 : row.getDouble(i + 7);
-            out.put(pair, new Overlap(row.getLong(i), row.getLong(i + 1), row.getLong(i + 2), row.getLong(i + 3),
-                    row.isNullAt(i + 4) ? Double.NaN : row.getDouble(i + 4),
-                    row.isNullAt(i + 5) ? Double.NaN : row.getDouble(i + 5),
-                    sumW2 > 0 ? sumW * sumW / sumW2 : 0));
+            out.put(
+                    pair,
+                    new Overlap(
+                            row.getLong(i),
+                            row.getLong(i + 1),
+                            row.getLong(i + 2),
+                            row.getLong(i + 3),
+                            row.isNullAt(i + 4) ? Double.NaN : row.getDouble(i + 4),
+                            row.isNullAt(i + 5) ? Double.NaN : row.getDouble(i + 5),
+                            sumW2 > 0 ? sumW * sumW / sumW2 : 0));
             i += 8;
         }
         return out;

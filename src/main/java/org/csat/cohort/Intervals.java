@@ -7,8 +7,7 @@ package org.csat.cohort;
  * Acklam's inverse, both accurate to about 1e-7, enough for reporting).
  */
 public final class Intervals {
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** A two-sided interval; both ends are NaN when it cannot be computed. */
     public record Interval(double low, double high) {
@@ -68,7 +67,8 @@ public final class Intervals {
     }
 
     /** Welch-style normal interval for mean1 - mean2 from sums; NONE when a side has fewer than 2 values. */
-    public static Interval meanDifference(double s1, double ss1, double n1, double s2, double ss2, double n2, double level) {
+    public static Interval meanDifference(
+            double s1, double ss1, double n1, double s2, double ss2, double n2, double level) {
         if (n1 < 2 || n2 < 2) {
             return Interval.NONE;
         }
@@ -101,23 +101,36 @@ public final class Intervals {
         if (p <= 0 || p >= 1) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
         }
-        double[] a = {-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690, -30.66479806614716,
-            2.506628277459239};
+        double[] a = {
+            -39.69683028665376,
+            220.9460984245205,
+            -275.9285104469687,
+            138.3577518672690,
+            -30.66479806614716,
+            2.506628277459239
+        };
         double[] b = {-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572};
-        double[] c = {-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-            4.374664141464968, 2.938163982698783};
+        double[] c = {
+            -0.007784894002430293,
+            -0.3223964580411365,
+            -2.400758277161838,
+            -2.549732539343734,
+            4.374664141464968,
+            2.938163982698783
+        };
         double[] d = {0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416};
         double low = 0.02425;
         if (p < low || p > 1 - low) {
             double q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
             double x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-                / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
             return p < low ? x : -x;
         }
         double q = p - 0.5;
         double r = q * q;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+                * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 
     private static double square(double x) {

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,6 +45,7 @@ public final class PrepareComparisonFrame {
     public static final String BAND = "complexity_band";
     /** Band signals carried for {@link DeriveComplexityBands}: measured per topic, never per conversation. */
     public static final String CUSTOMER_TURNS = "signal_customer_turns";
+
     public static final String SENTIMENT_START = "signal_sentiment_start";
     public static final String BEFORE = "before";
     public static final String AFTER = "after";
@@ -68,10 +68,15 @@ public final class PrepareComparisonFrame {
                 period().as(PERIOD),
                 col("handled_by").as(COHORT),
                 topicKey(schema).as(TOPIC),
-                coalesce(nullif(lower(trim(col("language"))), lit("")), lit("und")).as(LANGUAGE),
-                coalesce(nullif(lower(trim(col("channel"))), lit("")), lit("unknown")).as(CHANNEL),
-                coalesce(floor(hour(col("started_at")).divide(6)).cast("string"), lit("unknown")).as(HOUR_BAND),
-                when(dayofweek(col("date")).isin(1, 7), lit("weekend")).otherwise(lit("weekday")).as(DAY_TYPE),
+                coalesce(nullif(lower(trim(col("language"))), lit("")), lit("und"))
+                        .as(LANGUAGE),
+                coalesce(nullif(lower(trim(col("channel"))), lit("")), lit("unknown"))
+                        .as(CHANNEL),
+                coalesce(floor(hour(col("started_at")).divide(6)).cast("string"), lit("unknown"))
+                        .as(HOUR_BAND),
+                when(dayofweek(col("date")).isin(1, 7), lit("weekend"))
+                        .otherwise(lit("weekday"))
+                        .as(DAY_TYPE),
                 weeksSinceRollout().as(WEEKS),
                 optionalDouble(schema, "customer_turns").as(CUSTOMER_TURNS),
                 optionalDouble(schema, "customer_sentiment_start").as(SENTIMENT_START)));
@@ -79,7 +84,9 @@ public final class PrepareComparisonFrame {
             String source = sources.get(metric);
             if (source != null) {
                 Column value = metric.isRate()
-                        ? when(col(source).isNull(), lit(null).cast("double")).when(col(source), lit(1.0)).otherwise(lit(0.0))
+                        ? when(col(source).isNull(), lit(null).cast("double"))
+                                .when(col(source), lit(1.0))
+                                .otherwise(lit(0.0))
                         : col(source).cast("double");
                 columns.add(value.as(metric.name()));
             }
@@ -88,13 +95,20 @@ public final class PrepareComparisonFrame {
     }
 
     private Column period() {
-        return rolloutDate == null ? lit(BEFORE)
-                : when(col("date").geq(lit(java.sql.Date.valueOf(rolloutDate))), lit(AFTER)).otherwise(lit(BEFORE));
+        return rolloutDate == null
+                ? lit(BEFORE)
+                : when(col("date").geq(lit(java.sql.Date.valueOf(rolloutDate))), lit(AFTER))
+                        .otherwise(lit(BEFORE));
     }
 
     private Column weeksSinceRollout() {
-        return rolloutDate == null ? lit(0.0)
-                : greatest(lit(0.0), floor(datediff(col("date"), lit(java.sql.Date.valueOf(rolloutDate))).divide(7)).cast("double"));
+        return rolloutDate == null
+                ? lit(0.0)
+                : greatest(
+                        lit(0.0),
+                        floor(datediff(col("date"), lit(java.sql.Date.valueOf(rolloutDate)))
+                                        .divide(7))
+                                .cast("double"));
     }
 
     private static Column topicKey(StructType schema) {
@@ -106,6 +120,8 @@ public final class PrepareComparisonFrame {
     }
 
     private static Column optionalDouble(StructType schema, String column) {
-        return List.of(schema.fieldNames()).contains(column) ? col(column).cast("double") : lit(null).cast("double");
+        return List.of(schema.fieldNames()).contains(column)
+                ? col(column).cast("double")
+                : lit(null).cast("double");
     }
 }

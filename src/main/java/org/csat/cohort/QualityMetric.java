@@ -3,7 +3,6 @@ package org.csat.cohort;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -13,8 +12,8 @@ import org.apache.spark.sql.types.StructType;
  * the customer. {@code label} names it in a short verdict ("resolved"); {@code phrase} in a
  * sentence ("resolve the contact").
  */
-public record QualityMetric(String name, List<String> columns, Kind kind, boolean higherIsBetter, String label,
-        String phrase)
+public record QualityMetric(
+        String name, List<String> columns, Kind kind, boolean higherIsBetter, String label, String phrase)
         implements Serializable {
 
     public enum Kind {

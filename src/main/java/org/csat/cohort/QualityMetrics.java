@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -20,19 +19,42 @@ import org.apache.spark.sql.types.StructType;
 public final class QualityMetrics {
     public static final List<QualityMetric> ALL = List.of(
             new QualityMetric("resolved", List.of("resolved"), RATE, true, "resolved", "resolve the contact"),
-            new QualityMetric("repeat_contact", List.of("repeat_contact"), RATE, false, "repeat contact", "come back about it again"),
-            new QualityMetric("asked_for_human", List.of("asked_for_human"), RATE, false, "asked for a human", "ask for a human"),
-            new QualityMetric("customer_sentiment_end", List.of("customer_sentiment_end"), MEAN, true, "end sentiment",
+            new QualityMetric(
+                    "repeat_contact",
+                    List.of("repeat_contact"),
+                    RATE,
+                    false,
+                    "repeat contact",
+                    "come back about it again"),
+            new QualityMetric(
+                    "asked_for_human", List.of("asked_for_human"), RATE, false, "asked for a human", "ask for a human"),
+            new QualityMetric(
+                    "customer_sentiment_end",
+                    List.of("customer_sentiment_end"),
+                    MEAN,
+                    true,
+                    "end sentiment",
                     "customer sentiment at the end"),
-            new QualityMetric("customer_sentiment_shift", List.of("customer_sentiment_shift"), MEAN, true, "sentiment shift",
+            new QualityMetric(
+                    "customer_sentiment_shift",
+                    List.of("customer_sentiment_shift"),
+                    MEAN,
+                    true,
+                    "sentiment shift",
                     "change in customer sentiment"),
-            new QualityMetric("csat", List.of("csat"), MEAN, true, "survey CSAT",
-                    "survey CSAT (1-5, surveyed chats only)"),
-            new QualityMetric("predicted_csat", List.of("predicted_csat"), MEAN, true, "predicted CSAT", "predicted CSAT (1-5)"),
-            new QualityMetric("handle_time_s", List.of("handle_time_s", "duration_s"), MEAN, false, "handle time (s)", "handle time (s)"));
+            new QualityMetric(
+                    "csat", List.of("csat"), MEAN, true, "survey CSAT", "survey CSAT (1-5, surveyed chats only)"),
+            new QualityMetric(
+                    "predicted_csat", List.of("predicted_csat"), MEAN, true, "predicted CSAT", "predicted CSAT (1-5)"),
+            new QualityMetric(
+                    "handle_time_s",
+                    List.of("handle_time_s", "duration_s"),
+                    MEAN,
+                    false,
+                    "handle time (s)",
+                    "handle time (s)"));
 
-    private QualityMetrics() {
-    }
+    private QualityMetrics() {}
 
     /** The metrics readable from a silver schema, with the column each is read from, and the skipped ones. */
     public record Selection(Map<QualityMetric, String> sources, List<QualityMetric> absent) {
@@ -45,7 +67,8 @@ public final class QualityMetrics {
         Map<QualityMetric, String> sources = new LinkedHashMap<>();
         List<QualityMetric> absent = new ArrayList<>();
         for (QualityMetric metric : ALL) {
-            metric.sourceIn(silverSchema).ifPresentOrElse(column -> sources.put(metric, column), () -> absent.add(metric));
+            metric.sourceIn(silverSchema)
+                    .ifPresentOrElse(column -> sources.put(metric, column), () -> absent.add(metric));
         }
         return new Selection(sources, absent);
     }

@@ -2,7 +2,6 @@ package org.csat.cohort;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,7 +36,8 @@ public final class RebuildCohortComparison {
 
     public Map<String, Long> execute() {
         spark.sparkContext().setJobGroup("COHORT-COMPARISON", "bot vs human comparison and quality drop", false);
-        CompareCohorts.Result result = new CompareCohorts(spark).settings(ComparisonSettings.from(config))
+        CompareCohorts.Result result = new CompareCohorts(spark)
+                .settings(ComparisonSettings.from(config))
                 .apply(warehouse.read(Table.SILVER_CONVERSATIONS));
         Map<String, Long> written = new LinkedHashMap<>();
         write(Table.GOLD_COHORT_COMPARISON, result.comparison(), written);
@@ -49,7 +49,12 @@ public final class RebuildCohortComparison {
     private void write(Table table, Dataset<Row> rows, Map<String, Long> written) {
         long before = warehouse.version(table);
         warehouse.open(table);
-        rows.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(warehouse.path(table));
+        rows.coalesce(1)
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .save(warehouse.path(table));
         written.put(table.tableName(), warehouse.rowsWrittenSince(table, before));
     }
 }

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,12 +30,26 @@ import org.apache.spark.sql.Row;
 public final class ReplicateCellSums {
     public static final String REPLICATE = "replicate";
     public static final String ROWS = "rows";
-    public static final String[] KEYS = {REPLICATE, PrepareComparisonFrame.PERIOD, PrepareComparisonFrame.COHORT,
-        PrepareComparisonFrame.TOPIC, PrepareComparisonFrame.LANGUAGE, PrepareComparisonFrame.BAND};
+    public static final String[] KEYS = {
+        REPLICATE,
+        PrepareComparisonFrame.PERIOD,
+        PrepareComparisonFrame.COHORT,
+        PrepareComparisonFrame.TOPIC,
+        PrepareComparisonFrame.LANGUAGE,
+        PrepareComparisonFrame.BAND
+    };
 
     /** Poisson(1) cumulative probabilities P(X <= k), k = 0..7. */
-    private static final double[] POISSON_CDF = {0.36787944117144233, 0.7357588823428847, 0.9196986029286058,
-        0.9810118431238462, 0.9963401531726563, 0.9994058151824183, 0.9999167588507119, 0.9999897508033253};
+    private static final double[] POISSON_CDF = {
+        0.36787944117144233,
+        0.7357588823428847,
+        0.9196986029286058,
+        0.9810118431238462,
+        0.9963401531726563,
+        0.9994058151824183,
+        0.9999167588507119,
+        0.9999897508033253
+    };
 
     private final List<QualityMetric> metrics;
     private final int replicates;
@@ -91,7 +104,8 @@ public final class ReplicateCellSums {
                 summed.addAll(List.of(weightedCountColumn(pair, metric), weightedSumColumn(pair, metric)));
             }
         }
-        Dataset<Row> replicated = weightedFrame.select(perRow.toArray(new Column[0]))
+        Dataset<Row> replicated = weightedFrame
+                .select(perRow.toArray(new Column[0]))
                 .withColumn(REPLICATE, explode(sequence(lit(0), lit(replicates))))
                 .withColumn("bootstrap_weight", poissonWeight())
                 .where(col("bootstrap_weight").gt(0));
@@ -104,13 +118,17 @@ public final class ReplicateCellSums {
         for (int i = 0; i < KEYS.length; i++) {
             keys[i] = col(KEYS[i]);
         }
-        return replicated.groupBy(keys).agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
+        return replicated
+                .groupBy(keys)
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
     }
 
     /** 1 for replicate 0; otherwise Poisson(1) by inverse CDF of a uniform hashed from (customer, replicate, seed). */
     private Column poissonWeight() {
-        Column uniform = shiftrightunsigned(xxhash64(col(PrepareComparisonFrame.CLUSTER), col(REPLICATE), lit(seed)), 11)
-                .cast("double").divide(lit(9007199254740992.0));
+        Column uniform = shiftrightunsigned(
+                        xxhash64(col(PrepareComparisonFrame.CLUSTER), col(REPLICATE), lit(seed)), 11)
+                .cast("double")
+                .divide(lit(9007199254740992.0));
         Column draw = lit(POISSON_CDF.length);
         for (int k = POISSON_CDF.length - 1; k >= 0; k--) {
             draw = when(uniform.lt(POISSON_CDF[k]), lit(k)).otherwise(draw);

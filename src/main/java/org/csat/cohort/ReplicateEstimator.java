@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,25 +50,50 @@ final class ReplicateEstimator implements FlatMapGroupsFunction<Integer, Row, Ro
             QualityMetric metric = metrics.get(m);
             for (CohortPair pair : CohortPair.values()) {
                 add(out, replicate, metric, pair.label(), Method.RAW, CellEstimates.raw(cells, pair, m));
-                add(out, replicate, metric, pair.label(), Method.STRATIFIED,
+                add(
+                        out,
+                        replicate,
+                        metric,
+                        pair.label(),
+                        Method.STRATIFIED,
                         CellEstimates.stratified(cells, pair, m, plan.strata(pair, metric)));
                 if (weighted.contains(pair)) {
                     add(out, replicate, metric, pair.label(), Method.IPW, CellEstimates.ipw(cells, pair, m));
                 }
             }
             if (plan.hasBefore()) {
-                add(out, replicate, metric, AFTER_VS_BEFORE, Method.BEFORE_AFTER, CellEstimates.beforeAfter(cells, m, t -> true));
+                add(
+                        out,
+                        replicate,
+                        metric,
+                        AFTER_VS_BEFORE,
+                        Method.BEFORE_AFTER,
+                        CellEstimates.beforeAfter(cells, m, t -> true));
             }
             if (plan.didFeasible(metric)) {
-                add(out, replicate, metric, AFTER_VS_BEFORE, Method.DID,
+                add(
+                        out,
+                        replicate,
+                        metric,
+                        AFTER_VS_BEFORE,
+                        Method.DID,
                         CellEstimates.differenceInDifferences(cells, m, plan.untouchedTopics()));
             }
         }
         return out.iterator();
     }
 
-    private static void add(List<Row> out, int replicate, QualityMetric metric, String comparison, String method, Estimate e) {
-        out.add(RowFactory.create(replicate, metric.name(), comparison, method, e.estimate(), e.treatedMean(), e.controlMean(),
-                e.nTreated(), e.nControl()));
+    private static void add(
+            List<Row> out, int replicate, QualityMetric metric, String comparison, String method, Estimate e) {
+        out.add(RowFactory.create(
+                replicate,
+                metric.name(),
+                comparison,
+                method,
+                e.estimate(),
+                e.treatedMean(),
+                e.controlMean(),
+                e.nTreated(),
+                e.nControl()));
     }
 }

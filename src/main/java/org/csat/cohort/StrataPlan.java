@@ -30,8 +30,7 @@ final class StrataPlan implements Serializable {
     private final Set<String> didFeasible = new TreeSet<>();
     private boolean hasBefore;
 
-    private StrataPlan() {
-    }
+    private StrataPlan() {}
 
     static StrataPlan build(List<Cell> base, List<QualityMetric> metrics, ComparisonSettings settings) {
         StrataPlan plan = new StrataPlan();
@@ -63,8 +62,10 @@ final class StrataPlan implements Serializable {
                 int group = plan.untouchedTopics.contains(cell.topic()) ? 2 : 0;
                 counts[group + (cell.after() ? 0 : 1)] += cell.n()[m];
             }
-            if (counts[0] >= settings.minStratumSize() && counts[1] >= settings.minStratumSize()
-                    && counts[2] >= settings.minStratumSize() && counts[3] >= settings.minStratumSize()) {
+            if (counts[0] >= settings.minStratumSize()
+                    && counts[1] >= settings.minStratumSize()
+                    && counts[2] >= settings.minStratumSize()
+                    && counts[3] >= settings.minStratumSize()) {
                 plan.didFeasible.add(metrics.get(m).name());
             }
         }
@@ -105,8 +106,12 @@ final class StrataPlan implements Serializable {
     }
 
     /** Assigns the groups of {@code left} meeting the minimum on both sides; returns the cells still unassigned. */
-    private static List<String> pool(List<String> left, Map<String, double[]> counts, Map<String, String> assigned,
-            Function<String, String> group, double minimum) {
+    private static List<String> pool(
+            List<String> left,
+            Map<String, double[]> counts,
+            Map<String, String> assigned,
+            Function<String, String> group,
+            double minimum) {
         Map<String, double[]> totals = new TreeMap<>();
         for (String key : left) {
             double[] total = totals.computeIfAbsent(group.apply(key), k -> new double[2]);

@@ -8,8 +8,7 @@ import java.util.Locale;
  * and null instead of NaN so SQL sees a missing value.
  */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     static Double rounded(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -24,12 +23,15 @@ final class Values {
 
     /** A rate as a percentage ("78.2%"), a mean with two decimals. */
     static String level(QualityMetric metric, double value) {
-        return metric.isRate() ? String.format(Locale.ROOT, "%.1f%%", 100 * value) : String.format(Locale.ROOT, "%.2f", value);
+        return metric.isRate()
+                ? String.format(Locale.ROOT, "%.1f%%", 100 * value)
+                : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** A difference's size without sign: percentage points for rates ("7.1 pts"), two decimals otherwise. */
     static String size(QualityMetric metric, double difference) {
-        return metric.isRate() ? String.format(Locale.ROOT, "%.1f pts", 100 * Math.abs(difference))
+        return metric.isRate()
+                ? String.format(Locale.ROOT, "%.1f pts", 100 * Math.abs(difference))
                 : String.format(Locale.ROOT, "%.2f", Math.abs(difference));
     }
 

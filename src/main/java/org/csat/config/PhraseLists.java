@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.csat.nlp.TextNormalizer;
 
 /**
@@ -28,8 +27,15 @@ public final class PhraseLists implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Signals that have phrase lists, one folder each under {@code conf/phrases/}. */
-    public static final List<String> SIGNALS = List.of("asked_for_human",
-            "gratitude", "resolution_confirmed", "unresolved", "frustration", "goodbye", "closing_offer", "bot_fallback");
+    public static final List<String> SIGNALS = List.of(
+            "asked_for_human",
+            "gratitude",
+            "resolution_confirmed",
+            "unresolved",
+            "frustration",
+            "goodbye",
+            "closing_offer",
+            "bot_fallback");
 
     /** Languages looked for; a missing file means no phrases for that language. */
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "sv", "pt", "nl", "it");

@@ -58,7 +58,8 @@ public final class PipelineConfig implements Serializable {
                 if (eq <= 0) {
                     throw new IllegalArgumentException("--set expects key=value, got '" + pair + "'");
                 }
-                overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                overrides.put(
+                        pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }
         }
         return overrides;
@@ -76,12 +77,15 @@ public final class PipelineConfig implements Serializable {
             try (Reader in = Files.newBufferedReader(overrideFile, StandardCharsets.UTF_8)) {
                 file.load(in);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read config file " + overrideFile + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "cannot read config file " + overrideFile + ": " + e.getMessage(), e);
             }
             putKnown(values, toMap(file), "config file " + overrideFile);
         }
         putKnown(values, overrides, "--set");
-        Path phraseDir = overrideFile == null ? null : overrideFile.toAbsolutePath().getParent().resolve("phrases");
+        Path phraseDir = overrideFile == null
+                ? null
+                : overrideFile.toAbsolutePath().getParent().resolve("phrases");
         return new PipelineConfig(values, PhraseLists.load(phraseDir));
     }
 
@@ -89,7 +93,8 @@ public final class PipelineConfig implements Serializable {
         Properties defaults = new Properties();
         try (InputStream in = PipelineConfig.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath; the build bundles conf/");
+                throw new IllegalStateException(
+                        DEFAULTS_RESOURCE + " is missing from the classpath; the build bundles conf/");
             }
             defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {

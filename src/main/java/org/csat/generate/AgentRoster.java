@@ -18,11 +18,9 @@ final class AgentRoster {
     private static final Map<Language, List<Agent>> TEAMS = buildTeams();
 
     /** One human agent. */
-    record Agent(String id, String name) {
-    }
+    record Agent(String id, String name) {}
 
-    private AgentRoster() {
-    }
+    private AgentRoster() {}
 
     static Agent pick(Language language, Dice dice) {
         return dice.pick(TEAMS.get(language));

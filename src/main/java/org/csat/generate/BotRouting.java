@@ -14,8 +14,7 @@ import java.util.Map;
 final class BotRouting {
     private static final Map<Complexity, Double> PROFILE = profile();
 
-    private BotRouting() {
-    }
+    private BotRouting() {}
 
     static Map<Complexity, Double> scaledTo(double overallShare, ResolutionModel resolution) {
         double low = 0;
@@ -38,9 +37,9 @@ final class BotRouting {
         for (Complexity band : Complexity.values()) {
             double share = shares.get(band);
             double resolved = share * meanOverMoods(band, true, resolution)
-                + (1 - share) * meanOverMoods(band, false, resolution);
+                    + (1 - share) * meanOverMoods(band, false, resolution);
             double comesBack = (1 - resolved) * ConversationGenerator.REPEAT_IF_UNRESOLVED
-                + resolved * ConversationGenerator.REPEAT_IF_RESOLVED;
+                    + resolved * ConversationGenerator.REPEAT_IF_RESOLVED;
             double bandContacts = Topic.shareOf(band) / (1 - comesBack);
             contacts += bandContacts;
             botFirst += bandContacts * share;

@@ -17,9 +17,11 @@ import java.util.List;
 final class ContactScheduler {
     /** Monday first: support is busiest after the weekend. */
     private static final double[] WEEKDAY_WEIGHTS = {1.15, 1.10, 1.05, 1.00, 0.95, 0.85, 0.80};
+
     private static final double[] HOUR_WEIGHTS = {
         0.20, 0.15, 0.10, 0.10, 0.10, 0.20, 0.40, 0.80, 1.30, 1.60, 1.70, 1.70,
-        1.60, 1.60, 1.60, 1.50, 1.40, 1.30, 1.30, 1.30, 1.20, 1.00, 0.70, 0.40};
+        1.60, 1.60, 1.60, 1.50, 1.40, 1.30, 1.30, 1.30, 1.20, 1.00, 0.70, 0.40
+    };
     private static final double[] TOPIC_WEIGHTS = topicWeights();
 
     private final GeneratorSettings settings;
@@ -61,7 +63,9 @@ final class ContactScheduler {
             return;
         }
         long startedAt = dayStart(repeatDay) + secondOfDay(dice);
-        bookedRepeats.get(repeatDay).add(new ContactPlan(startedAt, earlier.customer(), earlier.topic(), mood, earlierId));
+        bookedRepeats
+                .get(repeatDay)
+                .add(new ContactPlan(startedAt, earlier.customer(), earlier.topic(), mood, earlierId));
     }
 
     LocalDate date(int day) {

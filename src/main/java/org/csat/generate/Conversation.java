@@ -9,14 +9,13 @@ import java.util.Map;
  * left out of the output, as the contract allows.
  */
 record Conversation(
-    String id,
-    String customerId,
-    String channel,
-    String language,
-    long startedAt,
-    Long endedAt,
-    String topic,
-    Integer csat,
-    List<Message> messages,
-    Map<String, String> metadata) {
-}
+        String id,
+        String customerId,
+        String channel,
+        String language,
+        long startedAt,
+        Long endedAt,
+        String topic,
+        Integer csat,
+        List<Message> messages,
+        Map<String, String> metadata) {}

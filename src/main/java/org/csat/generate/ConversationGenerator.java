@@ -24,8 +24,7 @@ final class ConversationGenerator {
     private final CsatModel csat;
 
     /** A conversation and what really happened in it. */
-    record Generated(Conversation conversation, GroundTruth truth) {
-    }
+    record Generated(Conversation conversation, GroundTruth truth) {}
 
     ConversationGenerator(GeneratorSettings settings, ContactScheduler scheduler) {
         this.settings = settings;
@@ -37,12 +36,12 @@ final class ConversationGenerator {
         Topic topic = plan.topic();
         Complexity band = topic.complexity();
         Mood mood = plan.isRepeat()
-            ? (dice.chance(0.6) ? plan.previousMood().worse() : plan.previousMood())
-            : drawMood(band, dice);
+                ? (dice.chance(0.6) ? plan.previousMood().worse() : plan.previousMood())
+                : drawMood(band, dice);
         boolean botFirst = settings.botLive(day) && dice.chance(settings.botShare(band));
         boolean resolved = dice.chance(settings.resolution().resolveProbability(botFirst, band, mood));
-        Outcome outcome = new Outcome(botFirst, handling(botFirst, resolved, band, dice), resolved,
-            ending(resolved, mood, dice));
+        Outcome outcome =
+                new Outcome(botFirst, handling(botFirst, resolved, band, dice), resolved, ending(resolved, mood, dice));
 
         Customer customer = plan.customer();
         Transcript transcript = new Transcript(plan.startedAt(), dice);
@@ -68,12 +67,32 @@ final class ConversationGenerator {
 
         List<Message> messages = transcript.messages();
         Long endedAt = dice.chance(0.92) ? messages.get(messages.size() - 1).at() + dice.between(0, 3) : null;
-        Conversation conversation = new Conversation(id, customer.id(), channel(dice),
-            dice.chance(0.9) ? customer.language().code() : null, plan.startedAt(), endedAt,
-            dice.chance(0.95) ? topic.label() : null, score, messages, metadata(customer, dice));
-        GroundTruth truth = new GroundTruth(id, customer.id(), topic, mood, botFirst, outcome.handling(), resolved,
-            outcome.ending(), dialogue.handoffEvent, transcript.botFallbacks(), dialogue.askedForHuman,
-            plan.repeatOf(), voice.plantedPii(), surveyed);
+        Conversation conversation = new Conversation(
+                id,
+                customer.id(),
+                channel(dice),
+                dice.chance(0.9) ? customer.language().code() : null,
+                plan.startedAt(),
+                endedAt,
+                dice.chance(0.95) ? topic.label() : null,
+                score,
+                messages,
+                metadata(customer, dice));
+        GroundTruth truth = new GroundTruth(
+                id,
+                customer.id(),
+                topic,
+                mood,
+                botFirst,
+                outcome.handling(),
+                resolved,
+                outcome.ending(),
+                dialogue.handoffEvent,
+                transcript.botFallbacks(),
+                dialogue.askedForHuman,
+                plan.repeatOf(),
+                voice.plantedPii(),
+                surveyed);
         return new Generated(conversation, truth);
     }
 

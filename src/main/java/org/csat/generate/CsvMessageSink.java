@@ -14,12 +14,25 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code \n}; absent values are empty.
  */
 final class CsvMessageSink implements TranscriptSink {
-    static final String[] HEADER = {"conversation_id", "customer_id", "channel", "language", "started_at", "ts",
-        "role", "agent_id", "event", "text", "topic", "csat"};
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-        .setHeader(HEADER)
-        .setRecordSeparator("\n")
-        .build();
+    static final String[] HEADER = {
+        "conversation_id",
+        "customer_id",
+        "channel",
+        "language",
+        "started_at",
+        "ts",
+        "role",
+        "agent_id",
+        "event",
+        "text",
+        "topic",
+        "csat"
+    };
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setHeader(HEADER)
+            .setRecordSeparator("\n")
+            .build();
 
     private final CSVPrinter csv;
 
@@ -32,9 +45,19 @@ final class CsvMessageSink implements TranscriptSink {
         String startedAt = JsonLinesSink.instant(c.startedAt());
         String csat = c.csat() == null ? "" : c.csat().toString();
         for (Message m : c.messages()) {
-            csv.printRecord(c.id(), c.customerId(), c.channel(), orEmpty(c.language()), startedAt,
-                m.timestamped() ? JsonLinesSink.instant(m.at()) : "", m.role(), orEmpty(m.agentId()),
-                orEmpty(m.event()), m.text(), orEmpty(c.topic()), csat);
+            csv.printRecord(
+                    c.id(),
+                    c.customerId(),
+                    c.channel(),
+                    orEmpty(c.language()),
+                    startedAt,
+                    m.timestamped() ? JsonLinesSink.instant(m.at()) : "",
+                    m.role(),
+                    orEmpty(m.agentId()),
+                    orEmpty(m.event()),
+                    m.text(),
+                    orEmpty(c.topic()),
+                    csat);
         }
     }
 

@@ -20,8 +20,12 @@ final class CustomerPool {
             return customers.get(dice.between(0, customers.size() - 1));
         }
         Language language = Language.draw(dice);
-        Customer customer = new Customer("cust-" + (customers.size() + 1), language, language.drawMarket(dice),
-            PRODUCTS[dice.weighted(PRODUCT_WEIGHTS)], WritingStyle.draw(dice));
+        Customer customer = new Customer(
+                "cust-" + (customers.size() + 1),
+                language,
+                language.drawMarket(dice),
+                PRODUCTS[dice.weighted(PRODUCT_WEIGHTS)],
+                WritingStyle.draw(dice));
         customers.add(customer);
         return customer;
     }

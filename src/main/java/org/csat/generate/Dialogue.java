@@ -19,8 +19,14 @@ final class Dialogue {
     boolean askedForHuman;
     boolean handoffEvent;
 
-    Dialogue(Transcript transcript, CustomerVoice voice, Customer customer, Topic topic, Mood mood,
-             boolean repeat, Dice dice) {
+    Dialogue(
+            Transcript transcript,
+            CustomerVoice voice,
+            Customer customer,
+            Topic topic,
+            Mood mood,
+            boolean repeat,
+            Dice dice) {
         this.transcript = transcript;
         this.voice = voice;
         this.book = customer.language().phrases();

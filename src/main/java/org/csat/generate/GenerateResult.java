@@ -1,5 +1,4 @@
 package org.csat.generate;
 
 /** What a {@link GenerateTranscripts} run wrote: data files, conversations and messages. */
-public record GenerateResult(int files, long conversations, long messages) {
-}
+public record GenerateResult(int files, long conversations, long messages) {}

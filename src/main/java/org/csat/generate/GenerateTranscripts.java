@@ -133,7 +133,8 @@ public final class GenerateTranscripts {
 
     /** The bot's drop in probability of resolving for one band. */
     public GenerateTranscripts botPenalty(Complexity band, double penalty) {
-        checkProbability(penalty, "bot penalty for " + require(band, "complexity band").label() + " complexity");
+        checkProbability(
+                penalty, "bot penalty for " + require(band, "complexity band").label() + " complexity");
         this.botPenalty.put(band, penalty);
         return this;
     }
@@ -179,8 +180,10 @@ public final class GenerateTranscripts {
 
     /** The bot's share of first turns per band after rollout with the current settings. */
     public Map<Complexity, Double> effectiveBotShares() {
-        return Collections.unmodifiableMap(botSharesByBand != null ? new EnumMap<>(botSharesByBand)
-            : BotRouting.scaledTo(botShare, resolutionModel()));
+        return Collections.unmodifiableMap(
+                botSharesByBand != null
+                        ? new EnumMap<>(botSharesByBand)
+                        : BotRouting.scaledTo(botShare, resolutionModel()));
     }
 
     /** The resolution probabilities, planted penalty included, with the current settings. */
@@ -198,10 +201,22 @@ public final class GenerateTranscripts {
     public GenerateResult execute() {
         check(outputDir != null, "output directory is required");
         int rolloutAt = effectiveRolloutDay();
-        check(rolloutAt < days, "rollout day " + rolloutAt + " is outside the " + days + " generated days (0-"
-            + (days - 1) + ")");
-        GeneratorSettings settings = new GeneratorSettings(outputDir, conversations, days, seed, startDate, rolloutAt,
-            effectiveBotShares(), resolutionModel(), surveyRate, format, filesPerDay, truthFile);
+        check(
+                rolloutAt < days,
+                "rollout day " + rolloutAt + " is outside the " + days + " generated days (0-" + (days - 1) + ")");
+        GeneratorSettings settings = new GeneratorSettings(
+                outputDir,
+                conversations,
+                days,
+                seed,
+                startDate,
+                rolloutAt,
+                effectiveBotShares(),
+                resolutionModel(),
+                surveyRate,
+                format,
+                filesPerDay,
+                truthFile);
         try {
             OutputDirectory.prepare(outputDir, overwrite);
             return write(settings);
@@ -223,8 +238,8 @@ public final class GenerateTranscripts {
                     continue;
                 }
                 String date = scheduler.date(day).toString();
-                try (DayFiles out = new DayFiles(settings.outputDir().resolve(date), settings.format(), plans.size(),
-                        settings.filesPerDay())) {
+                try (DayFiles out = new DayFiles(
+                        settings.outputDir().resolve(date), settings.format(), plans.size(), settings.filesPerDay())) {
                     for (int i = 0; i < plans.size(); i++) {
                         String id = "c-" + date + "-" + String.format("%05d", i + 1);
                         Dice dice = new Dice(Dice.derive(settings.seed(), 2L * day + 1, i));

@@ -11,18 +11,18 @@ import java.util.Map;
  * goes live ({@code --no-rollout}); {@code truthFile} is null unless asked for.
  */
 record GeneratorSettings(
-    Path outputDir,
-    int conversations,
-    int days,
-    long seed,
-    LocalDate startDate,
-    int rolloutDay,
-    Map<Complexity, Double> botShares,
-    ResolutionModel resolution,
-    double surveyRate,
-    OutputFormat format,
-    int filesPerDay,
-    Path truthFile) {
+        Path outputDir,
+        int conversations,
+        int days,
+        long seed,
+        LocalDate startDate,
+        int rolloutDay,
+        Map<Complexity, Double> botShares,
+        ResolutionModel resolution,
+        double surveyRate,
+        OutputFormat format,
+        int filesPerDay,
+        Path truthFile) {
 
     GeneratorSettings {
         botShares = new EnumMap<>(botShares);

@@ -9,18 +9,17 @@ import java.util.List;
  * {@code pii} lists the kinds of personal data planted in customer turns.
  */
 record GroundTruth(
-    String conversationId,
-    String customerId,
-    Topic topic,
-    Mood mood,
-    boolean botFirst,
-    Handling handling,
-    boolean resolved,
-    Ending ending,
-    boolean handoffEvent,
-    int botFallbacks,
-    boolean askedForHuman,
-    String repeatOf,
-    List<String> pii,
-    boolean surveyed) {
-}
+        String conversationId,
+        String customerId,
+        Topic topic,
+        Mood mood,
+        boolean botFirst,
+        Handling handling,
+        boolean resolved,
+        Ending ending,
+        boolean handoffEvent,
+        int botFallbacks,
+        boolean askedForHuman,
+        String repeatOf,
+        List<String> pii,
+        boolean surveyed) {}

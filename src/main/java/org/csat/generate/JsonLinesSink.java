@@ -18,9 +18,9 @@ import java.util.Map;
 final class JsonLinesSink implements TranscriptSink {
     /** No separator between root values (each line ends in our own newline); emoji as raw UTF-8, not escaped pairs. */
     static final JsonFactory JSON = new JsonFactoryBuilder()
-        .rootValueSeparator((String) null)
-        .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-        .build();
+            .rootValueSeparator((String) null)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     private final JsonGenerator json;
 

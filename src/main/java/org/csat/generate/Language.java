@@ -6,8 +6,12 @@ package org.csat.generate;
  * is split evenly over German, French, Spanish and Swedish.
  */
 enum Language {
-    EN("en", 80, new String[] {"UK", "US", "AU", "SE", "DE", "NL"}, new double[] {40, 25, 10, 10, 8, 7},
-        EnglishPhrases.build()),
+    EN(
+            "en",
+            80,
+            new String[] {"UK", "US", "AU", "SE", "DE", "NL"},
+            new double[] {40, 25, 10, 10, 8, 7},
+            EnglishPhrases.build()),
     DE("de", 5, new String[] {"DE", "AT"}, new double[] {75, 25}, GermanPhrases.build()),
     FR("fr", 5, new String[] {"FR", "BE"}, new double[] {80, 20}, FrenchPhrases.build()),
     ES("es", 5, new String[] {"ES"}, new double[] {1}, SpanishPhrases.build()),

@@ -5,5 +5,4 @@ package org.csat.generate;
  * takes the first turn, who ends up handling it, whether it is resolved and how the
  * customer leaves. The scripts then write a transcript that plays this out.
  */
-record Outcome(boolean botFirst, Handling handling, boolean resolved, Ending ending) {
-}
+record Outcome(boolean botFirst, Handling handling, boolean resolved, Ending ending) {}

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 final class OutputDirectory {
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private OutputDirectory() {
-    }
+    private OutputDirectory() {}
 
     static void prepare(Path root, boolean overwrite) throws IOException {
         Files.createDirectories(root);
@@ -28,7 +27,7 @@ final class OutputDirectory {
         }
         if (!overwrite) {
             throw new IllegalArgumentException("output directory " + root + " already holds generated files (e.g. "
-                + root.relativize(generated.get(0)) + "); pass overwrite(true) / --overwrite to replace them");
+                    + root.relativize(generated.get(0)) + "); pass overwrite(true) / --overwrite to replace them");
         }
         for (Path file : generated) {
             Files.delete(file);
@@ -45,7 +44,8 @@ final class OutputDirectory {
         List<Path> generated = new ArrayList<>();
         try (Stream<Path> children = Files.list(root)) {
             for (Path day : children.sorted().toList()) {
-                if (!Files.isDirectory(day) || !DAY.matcher(day.getFileName().toString()).matches()) {
+                if (!Files.isDirectory(day)
+                        || !DAY.matcher(day.getFileName().toString()).matches()) {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(day)) {

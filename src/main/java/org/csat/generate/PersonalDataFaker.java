@@ -11,17 +11,41 @@ import java.util.Locale;
  * All of it is made up from the conversation's random stream.
  */
 final class PersonalDataFaker {
-    private static final String[] FIRST = {"anna", "james", "lisa", "erik", "maria", "tom", "sophie", "jonas",
-        "lea", "carlos", "emma", "noah", "julia", "omar", "sara", "lucas"};
-    private static final String[] LAST = {"smith", "berg", "muller", "martin", "garcia", "johansson", "brown",
-        "schmidt", "dubois", "lopez", "nilsson", "wilson", "fischer", "moreau"};
-    private static final String[] DOMAINS = {"gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "web.de",
-        "icloud.com", "live.se", "orange.fr", "proton.me"};
+    private static final String[] FIRST = {
+        "anna", "james", "lisa", "erik", "maria", "tom", "sophie", "jonas", "lea", "carlos", "emma", "noah", "julia",
+        "omar", "sara", "lucas"
+    };
+    private static final String[] LAST = {
+        "smith",
+        "berg",
+        "muller",
+        "martin",
+        "garcia",
+        "johansson",
+        "brown",
+        "schmidt",
+        "dubois",
+        "lopez",
+        "nilsson",
+        "wilson",
+        "fischer",
+        "moreau"
+    };
+    private static final String[] DOMAINS = {
+        "gmail.com",
+        "outlook.com",
+        "hotmail.com",
+        "yahoo.com",
+        "web.de",
+        "icloud.com",
+        "live.se",
+        "orange.fr",
+        "proton.me"
+    };
     private static final String[] IBAN_COUNTRIES = {"DE", "SE", "ES", "FR", "NL"};
     private static final int[] IBAN_DIGITS = {18, 20, 20, 23, 14};
 
-    private PersonalDataFaker() {
-    }
+    private PersonalDataFaker() {}
 
     static String orderNumber(Dice dice) {
         String digits = dice.between(1, 9) + dice.digits(7);
@@ -50,11 +74,13 @@ final class PersonalDataFaker {
             case "UK" -> international ? "+44 7700 900" + dice.digits(3) : "07700 900" + dice.digits(3);
             case "US" -> "(555) " + dice.digits(3) + "-" + dice.digits(4);
             case "DE", "AT" -> international ? "+49 151 " + dice.digits(8) : "0151 " + dice.digits(8);
-            case "SE" -> international
-                ? "+46 70 " + dice.digits(3) + " " + dice.digits(2) + " " + dice.digits(2)
-                : "070-" + dice.digits(3) + " " + dice.digits(2) + " " + dice.digits(2);
-            case "FR", "BE" -> (international ? "+33 6 " : "06 ") + dice.digits(2) + " " + dice.digits(2) + " "
-                + dice.digits(2) + " " + dice.digits(2);
+            case "SE" ->
+                international
+                        ? "+46 70 " + dice.digits(3) + " " + dice.digits(2) + " " + dice.digits(2)
+                        : "070-" + dice.digits(3) + " " + dice.digits(2) + " " + dice.digits(2);
+            case "FR", "BE" ->
+                (international ? "+33 6 " : "06 ") + dice.digits(2) + " " + dice.digits(2) + " " + dice.digits(2) + " "
+                        + dice.digits(2);
             case "ES" -> "+34 6" + dice.digits(2) + " " + dice.digits(3) + " " + dice.digits(3);
             case "AU" -> "+61 4" + dice.digits(2) + " " + dice.digits(3) + " " + dice.digits(3);
             default -> "+31 6 " + dice.digits(8);
@@ -75,8 +101,13 @@ final class PersonalDataFaker {
             case 1 -> "-";
             default -> "";
         };
-        return number.substring(0, 4) + separator + number.substring(4, 8) + separator
-            + number.substring(8, 12) + separator + number.substring(12);
+        return number.substring(0, 4)
+                + separator
+                + number.substring(4, 8)
+                + separator
+                + number.substring(8, 12)
+                + separator
+                + number.substring(12);
     }
 
     static int luhnCheckDigit(String body) {
@@ -124,7 +155,8 @@ final class PersonalDataFaker {
                 numeric.append(c);
             }
         }
-        int check = 98 - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
+        int check = 98
+                - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
         return String.format(Locale.ROOT, "%02d", check);
     }
 

@@ -96,11 +96,13 @@ final class PhraseBook {
                     throw new IllegalStateException(language + " bot template " + phrase + " must be one string");
                 }
             }
-            if (pools.get(Phrase.FOLLOWUP_QUESTION).size() != pools.get(Phrase.AGENT_FOLLOWUP_ANSWER).size()) {
+            if (pools.get(Phrase.FOLLOWUP_QUESTION).size()
+                    != pools.get(Phrase.AGENT_FOLLOWUP_ANSWER).size()) {
                 throw new IllegalStateException(language + " follow-up questions and answers must pair up");
             }
             for (Topic topic : Topic.values()) {
-                if (!problems.containsKey(topic) || problems.get(topic).isEmpty()
+                if (!problems.containsKey(topic)
+                        || problems.get(topic).isEmpty()
                         || resolutions.get(topic).isEmpty()) {
                     throw new IllegalStateException(language + " phrase book has no wording for " + topic.label());
                 }

@@ -13,10 +13,9 @@ import java.util.Map;
  * at mood).
  */
 public final class ResolutionModel {
-    private static final Map<Complexity, Double> HUMAN_BASE = Map.of(
-        Complexity.LOW, 0.90, Complexity.MEDIUM, 0.82, Complexity.HIGH, 0.70);
-    private static final Map<Mood, Double> MOOD_SHIFT = Map.of(
-        Mood.CALM, 0.03, Mood.ANNOYED, -0.02, Mood.ANGRY, -0.06);
+    private static final Map<Complexity, Double> HUMAN_BASE =
+            Map.of(Complexity.LOW, 0.90, Complexity.MEDIUM, 0.82, Complexity.HIGH, 0.70);
+    private static final Map<Mood, Double> MOOD_SHIFT = Map.of(Mood.CALM, 0.03, Mood.ANNOYED, -0.02, Mood.ANGRY, -0.06);
 
     private final Map<Complexity, Double> botPenalty;
 

@@ -14,12 +14,11 @@ final class TextNoise {
     private static final String[] ANNOYED_EMOJI = {"🙄", "😕", "😤"};
     private static final String[] ANGRY_EMOJI = {"😡", "🤬", "😠"};
 
-    private TextNoise() {
-    }
+    private TextNoise() {}
 
     static String apply(String text, WritingStyle style, Mood tone, Dice dice) {
-        boolean lower = style == WritingStyle.CASUAL ? dice.chance(0.7)
-            : style == WritingStyle.SLOPPY && dice.chance(0.5);
+        boolean lower =
+                style == WritingStyle.CASUAL ? dice.chance(0.7) : style == WritingStyle.SLOPPY && dice.chance(0.5);
         boolean shout = tone == Mood.ANGRY && dice.chance(0.2);
         double typoRate = style == WritingStyle.SLOPPY ? 0.08 : style == WritingStyle.NEAT ? 0.01 : 0.03;
         StringBuilder out = new StringBuilder(text.length() + 4);

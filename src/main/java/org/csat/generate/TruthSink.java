@@ -21,8 +21,8 @@ final class TruthSink implements Closeable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.json = JsonLinesSink.JSON.createGenerator(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
-            JsonEncoding.UTF8);
+        this.json = JsonLinesSink.JSON.createGenerator(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), JsonEncoding.UTF8);
     }
 
     void write(GroundTruth t) throws IOException {

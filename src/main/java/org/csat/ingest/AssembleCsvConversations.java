@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -27,10 +26,12 @@ final class AssembleCsvConversations implements Serializable {
     private static final long serialVersionUID = 1L;
 
     Dataset<Row> apply(Dataset<Row> csvRows) {
-        return csvRows
-                .groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("source_file") + '\u0000' + r.<String>getAs("conversation_id"),
+        return csvRows.groupByKey(
+                        (MapFunction<Row, String>)
+                                r -> r.<String>getAs("source_file") + '\u0000' + r.<String>getAs("conversation_id"),
                         Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> assemble(rows),
+                .flatMapGroups(
+                        (FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> assemble(rows),
                         Encoders.row(TableSchemas.PARSED_RECORD));
     }
 
@@ -41,10 +42,13 @@ final class AssembleCsvConversations implements Serializable {
         Row first = rows.get(0);
         String file = first.getAs("source_file");
         String conversationId = first.getAs("conversation_id");
-        Row firstRejected = rows.stream().filter(r -> r.getAs("error_code") != null).findFirst().orElse(null);
+        Row firstRejected = rows.stream()
+                .filter(r -> r.getAs("error_code") != null)
+                .findFirst()
+                .orElse(null);
         if (firstRejected != null) {
-            String because = "conversation " + conversationId + " has a rejected row (row " + firstRejected.getAs("record_no")
-                    + ": " + firstRejected.getAs("error") + ")";
+            String because = "conversation " + conversationId + " has a rejected row (row "
+                    + firstRejected.getAs("record_no") + ": " + firstRejected.getAs("error") + ")";
             return rejectAll(rows, null, because);
         }
         try {
@@ -60,14 +64,27 @@ final class AssembleCsvConversations implements Serializable {
                 draft.startedAt = merge("started_at", draft.startedAt, row.getAs("started_at"));
                 draft.csat = merge("csat", draft.csat, row.getAs("csat"));
                 Row message = row.<Row>getList(row.fieldIndex("messages")).get(0);
-                draft.messages.add(new MessageDraft((int) (long) row.<Long>getAs("record_no"), message.getAs("ts"),
-                        message.getAs("role"), message.getAs("agent_id"), message.getAs("event"), message.getAs("text")));
+                draft.messages.add(new MessageDraft(
+                        (int) (long) row.<Long>getAs("record_no"),
+                        message.getAs("ts"),
+                        message.getAs("role"),
+                        message.getAs("agent_id"),
+                        message.getAs("event"),
+                        message.getAs("text")));
                 rawRows.add(RowFactory.create(row.<Long>getAs("record_no"), row.<String>getAs("raw")));
                 raw.append(raw.length() == 0 ? "" : "\n").append(row.<String>getAs("raw"));
             }
             List<MessageDraft> ordered = ConversationRules.finish(draft);
-            return List.of(ParsedRecords.accepted(file, first.getAs("record_no"), CsvMessageParser.FORMAT, raw.toString(),
-                    draft, ordered, rows.size(), rawRows)).iterator();
+            return List.of(ParsedRecords.accepted(
+                            file,
+                            first.getAs("record_no"),
+                            CsvMessageParser.FORMAT,
+                            raw.toString(),
+                            draft,
+                            ordered,
+                            rows.size(),
+                            rawRows))
+                    .iterator();
         } catch (RejectedRecord e) {
             return rejectAll(rows, e.reason(), "conversation " + conversationId + ": " + e.getMessage());
         }
@@ -77,10 +94,12 @@ final class AssembleCsvConversations implements Serializable {
         if (current == null) {
             return value;
         }
-        if (value != null && !Objects.equals(current, value)
+        if (value != null
+                && !Objects.equals(current, value)
                 && (column.equals("csat") || column.equals("customer_id") || column.equals("started_at"))) {
-            throw new RejectedRecord(Reasons.CONFLICTING_FIELDS, "rows disagree on " + column + " ('" + current
-                    + "' and '" + value + "')");
+            throw new RejectedRecord(
+                    Reasons.CONFLICTING_FIELDS,
+                    "rows disagree on " + column + " ('" + current + "' and '" + value + "')");
         }
         return current;
     }
@@ -89,10 +108,18 @@ final class AssembleCsvConversations implements Serializable {
         List<Row> out = new ArrayList<>(rows.size());
         for (Row row : rows) {
             String ownCode = row.getAs("error_code");
-            Reasons code = ownCode != null ? Reasons.valueOf(ownCode.toUpperCase()) : reason != null ? reason : Reasons.SIBLING_ROW_REJECTED;
+            Reasons code = ownCode != null
+                    ? Reasons.valueOf(ownCode.toUpperCase())
+                    : reason != null ? reason : Reasons.SIBLING_ROW_REJECTED;
             String message = ownCode != null ? row.getAs("error") : because;
-            out.add(ParsedRecords.rejected(row.getAs("source_file"), row.getAs("record_no"), CsvMessageParser.FORMAT,
-                    row.getAs("raw"), row.getAs("conversation_id"), code, message));
+            out.add(ParsedRecords.rejected(
+                    row.getAs("source_file"),
+                    row.getAs("record_no"),
+                    CsvMessageParser.FORMAT,
+                    row.getAs("raw"),
+                    row.getAs("conversation_id"),
+                    code,
+                    message));
         }
         return out.iterator();
     }

@@ -14,8 +14,7 @@ final class ByteLineReader {
     private static final int KEEP_OF_LONG_LINE = 4096;
 
     /** One line: its bytes (or first bytes, when too long) and its full length. */
-    record Line(byte[] bytes, long length, boolean tooLong) {
-    }
+    record Line(byte[] bytes, long length, boolean tooLong) {}
 
     private final InputStream in;
     private final long maxBytes;
@@ -49,7 +48,10 @@ final class ByteLineReader {
         }
         if (first) {
             first = false;
-            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            if (bytes.length >= 3
+                    && (bytes[0] & 0xFF) == 0xEF
+                    && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF) {
                 bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
                 length -= 3;
             }

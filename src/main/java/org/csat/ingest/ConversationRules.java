@@ -26,14 +26,15 @@ final class ConversationRules {
     static final Set<String> ROLES = Set.of("customer", "bot", "agent", "system");
     private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060\\uFEFF]*");
 
-    private ConversationRules() {
-    }
+    private ConversationRules() {}
 
     static String role(String value, int position) throws RejectedRecord {
         String role = value.strip().toLowerCase(Locale.ROOT);
         if (!ROLES.contains(role)) {
-            throw new RejectedRecord(Reasons.UNKNOWN_ROLE, "message " + (position + 1) + " has role '"
-                    + Timestamps.abbreviate(value) + "'; expected customer, bot, agent or system");
+            throw new RejectedRecord(
+                    Reasons.UNKNOWN_ROLE,
+                    "message " + (position + 1) + " has role '" + Timestamps.abbreviate(value)
+                            + "'; expected customer, bot, agent or system");
         }
         return role;
     }
@@ -43,14 +44,18 @@ final class ConversationRules {
             return;
         }
         if (text == null) {
-            throw new RejectedRecord(Reasons.MISSING_FIELD, "message " + (position + 1) + " (" + role + ") has no text");
+            throw new RejectedRecord(
+                    Reasons.MISSING_FIELD, "message " + (position + 1) + " (" + role + ") has no text");
         }
         if (BLANK.matcher(text).matches()) {
-            throw new RejectedRecord(Reasons.EMPTY_TEXT, "message " + (position + 1) + " (" + role + ") has empty text");
+            throw new RejectedRecord(
+                    Reasons.EMPTY_TEXT, "message " + (position + 1) + " (" + role + ") has empty text");
         }
         if (text.length() > maxChars) {
-            throw new RejectedRecord(Reasons.OVERSIZE_TEXT, "message " + (position + 1) + " (" + role + ") is "
-                    + text.length() + " characters long; the limit is " + maxChars + " (ingest.max_message_chars)");
+            throw new RejectedRecord(
+                    Reasons.OVERSIZE_TEXT,
+                    "message " + (position + 1) + " (" + role + ") is " + text.length()
+                            + " characters long; the limit is " + maxChars + " (ingest.max_message_chars)");
         }
     }
 
@@ -70,7 +75,8 @@ final class ConversationRules {
         } catch (NumberFormatException e) {
             // falls through to the rejection below
         }
-        throw new RejectedRecord(Reasons.BAD_CSAT, "csat '" + Timestamps.abbreviate(text) + "' is not a whole number from 1 to 5");
+        throw new RejectedRecord(
+                Reasons.BAD_CSAT, "csat '" + Timestamps.abbreviate(text) + "' is not a whole number from 1 to 5");
     }
 
     /** Checks the conversation as a whole and returns its messages ordered and numbered. */
@@ -83,13 +89,17 @@ final class ConversationRules {
             throw new RejectedRecord(Reasons.NO_MESSAGES, "conversation has no messages");
         }
         if (draft.messages.stream().allMatch(m -> "system".equals(m.role()))) {
-            throw new RejectedRecord(Reasons.ONLY_SYSTEM_MESSAGES,
+            throw new RejectedRecord(
+                    Reasons.ONLY_SYSTEM_MESSAGES,
                     "conversation has only system events, no customer, bot or agent message");
         }
         List<MessageDraft> sourceOrder = withoutRepeats(draft.messages);
         if (draft.startedAt == null) {
-            draft.startedAt = sourceOrder.stream().map(MessageDraft::ts).filter(t -> t != null)
-                    .min(Comparator.naturalOrder()).orElse(null);
+            draft.startedAt = sourceOrder.stream()
+                    .map(MessageDraft::ts)
+                    .filter(t -> t != null)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
             if (draft.startedAt == null) {
                 throw new RejectedRecord(Reasons.MISSING_FIELD, "started_at is missing and no message has a ts");
             }
@@ -111,8 +121,9 @@ final class ConversationRules {
             Timestamp last = ordered.get(ordered.size() - 1).ts();
             draft.endedAt = last.before(draft.startedAt) ? draft.startedAt : last;
         } else if (draft.endedAt.before(draft.startedAt)) {
-            throw new RejectedRecord(Reasons.INCONSISTENT_TIMESTAMPS, "ended_at " + draft.endedAt.toInstant()
-                    + " is before started_at " + draft.startedAt.toInstant());
+            throw new RejectedRecord(
+                    Reasons.INCONSISTENT_TIMESTAMPS,
+                    "ended_at " + draft.endedAt.toInstant() + " is before started_at " + draft.startedAt.toInstant());
         }
         if (draft.channel == null || draft.channel.isBlank()) {
             draft.channel = "chat";
@@ -127,7 +138,8 @@ final class ConversationRules {
         Set<List<Object>> seen = new HashSet<>();
         List<MessageDraft> kept = new ArrayList<>(sourceOrder.size());
         for (MessageDraft m : sourceOrder) {
-            if (m.ts() == null || seen.add(java.util.Arrays.asList(m.ts(), m.role(), m.agentId(), m.event(), m.text()))) {
+            if (m.ts() == null
+                    || seen.add(java.util.Arrays.asList(m.ts(), m.role(), m.agentId(), m.event(), m.text()))) {
                 kept.add(m);
             }
         }

@@ -2,7 +2,6 @@ package org.csat.ingest;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 
@@ -30,8 +29,9 @@ final class CsvMessageParser {
         String conversationId = value(record, "conversation_id");
         try {
             if (!record.isConsistent()) {
-                throw new RejectedRecord(Reasons.CSV_RAGGED_ROW, "row has " + record.size()
-                        + " fields but the header has " + headerSize);
+                throw new RejectedRecord(
+                        Reasons.CSV_RAGGED_ROW,
+                        "row has " + record.size() + " fields but the header has " + headerSize);
             }
             if (raw.indexOf('\uFFFD') >= 0) {
                 throw new RejectedRecord(Reasons.NOT_UTF8, "row is not valid UTF-8");
@@ -56,9 +56,13 @@ final class CsvMessageParser {
             String text = record.isMapped("text") ? record.get("text") : null;
             ConversationRules.checkText(role, text, 0, maxMessageChars);
             String ts = value(record, "ts");
-            draft.messages.add(new MessageDraft((int) Math.min(rowNo, Integer.MAX_VALUE),
-                    ts == null ? null : Timestamps.parse("ts", ts), role,
-                    value(record, "agent_id"), value(record, "event"), text));
+            draft.messages.add(new MessageDraft(
+                    (int) Math.min(rowNo, Integer.MAX_VALUE),
+                    ts == null ? null : Timestamps.parse("ts", ts),
+                    role,
+                    value(record, "agent_id"),
+                    value(record, "event"),
+                    text));
             return ParsedRecords.accepted(file, rowNo, FORMAT, raw, draft, draft.messages, 1L, null);
         } catch (RejectedRecord e) {
             return ParsedRecords.rejected(file, rowNo, FORMAT, raw, conversationId, e.reason(), e.getMessage());

@@ -12,7 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,16 +41,25 @@ final class CsvRowSource implements RecordSource {
     private final int headerSize;
     private long rowNo;
 
-    CsvRowSource(String file, InputStream in, String headerLine, int maxMessageChars, int maxRecordChars) throws IOException {
+    CsvRowSource(String file, InputStream in, String headerLine, int maxMessageChars, int maxRecordChars)
+            throws IOException {
         this.file = file;
         this.parser = new CsvMessageParser(maxMessageChars);
-        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder lenient = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.reader = new BoundedReader(new InputStreamReader(in, lenient), maxRecordChars);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiterOf(headerLine)).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).setIgnoreEmptyLines(true).build();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiterOf(headerLine))
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
+                .setIgnoreEmptyLines(true)
+                .build();
         try {
             this.csv = CSVParser.parse(reader, format);
         } catch (CSVException | IllegalArgumentException | UncheckedIOException e) {
@@ -65,8 +73,10 @@ final class CsvRowSource implements RecordSource {
     /** The delimiter that makes {@code headerLine} hold the required columns; a comma when none does. */
     static char delimiterOf(String headerLine) {
         for (char delimiter : DELIMITERS) {
-            List<String> names = java.util.Arrays.stream(headerLine.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1))
-                    .map(n -> n.strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT)).toList();
+            List<String> names = java.util.Arrays.stream(
+                            headerLine.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1))
+                    .map(n -> n.strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT))
+                    .toList();
             if (names.containsAll(CsvMessageParser.REQUIRED)) {
                 return delimiter;
             }
@@ -85,8 +95,11 @@ final class CsvRowSource implements RecordSource {
         } catch (UncheckedIOException | IllegalStateException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CSVException || !(cause instanceof IOException)) {
-                throw new MalformedFileException(Reasons.BAD_CSV, "the CSV breaks after row " + rowNo + ": "
-                        + Timestamps.abbreviate(String.valueOf(cause.getMessage())), cause);
+                throw new MalformedFileException(
+                        Reasons.BAD_CSV,
+                        "the CSV breaks after row " + rowNo + ": "
+                                + Timestamps.abbreviate(String.valueOf(cause.getMessage())),
+                        cause);
             }
             throw (IOException) cause;
         }
@@ -94,7 +107,13 @@ final class CsvRowSource implements RecordSource {
         rowNo++;
         String raw = toCsvLine(record);
         if (!missing.isEmpty()) {
-            return ParsedRecords.rejected(file, rowNo, CsvMessageParser.FORMAT, raw, null, Reasons.CSV_MISSING_COLUMNS,
+            return ParsedRecords.rejected(
+                    file,
+                    rowNo,
+                    CsvMessageParser.FORMAT,
+                    raw,
+                    null,
+                    Reasons.CSV_MISSING_COLUMNS,
                     "the CSV header " + csv.getHeaderNames() + " lacks required column(s) " + missing);
         }
         return parser.parse(file, rowNo, record, raw, headerSize);
@@ -107,7 +126,8 @@ final class CsvRowSource implements RecordSource {
 
     private static String toCsvLine(CSVRecord record) throws IOException {
         StringWriter line = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.RFC4180.builder().setRecordSeparator("").build())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                line, CSVFormat.RFC4180.builder().setRecordSeparator("").build())) {
             printer.printRecord(record.values());
         }
         return line.toString();

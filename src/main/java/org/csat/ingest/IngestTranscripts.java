@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -55,10 +54,15 @@ public final class IngestTranscripts {
      * What a run of ingest did; the counts reconcile exactly. {@code recordsAccepted} includes
      * the {@code conversationsSuperseded} deliveries that a later night of the same run replaced.
      */
-    public record Result(long inputFiles, int filesOutsideRange, long recordsRead, long recordsAccepted,
-                         long recordsQuarantined, long conversationsAccepted, long conversationsSuperseded,
-                         Map<String, Long> rowsWritten) {
-    }
+    public record Result(
+            long inputFiles,
+            int filesOutsideRange,
+            long recordsRead,
+            long recordsAccepted,
+            long recordsQuarantined,
+            long conversationsAccepted,
+            long conversationsSuperseded,
+            Map<String, Long> rowsWritten) {}
 
     public IngestTranscripts(SparkSession spark, Warehouse warehouse) {
         this.spark = spark;
@@ -102,7 +106,8 @@ public final class IngestTranscripts {
         require(inputDir, "inputDir");
         require(runId, "runId");
         spark.sparkContext().setJobGroup("INGEST", "ingest " + inputDir + " (run " + runId + ")", false);
-        InputFiles.Listing listing = InputFiles.list(inputDir, from, to, spark.sparkContext().hadoopConfiguration());
+        InputFiles.Listing listing =
+                InputFiles.list(inputDir, from, to, spark.sparkContext().hadoopConfiguration());
         if (listing.files().isEmpty()) {
             return new Result(0, listing.outsideRange(), 0, 0, 0, 0, 0, Map.of());
         }
@@ -110,28 +115,44 @@ public final class IngestTranscripts {
         Dataset<Row> classified = new ClassifyDeliveries().apply(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Column kept = col("status").isin("accepted", "superseded");
-            Row counts = classified.agg(
-                    sum("source_records").as("read"),
-                    sum(when(kept, col("source_records")).otherwise(0L)).as("accepted"),
-                    sum(when(col("status").equalTo("accepted"), 1L).otherwise(0L)).as("conversations"),
-                    sum(when(col("status").equalTo("superseded"), 1L).otherwise(0L)).as("superseded")).first();
+            Row counts = classified
+                    .agg(
+                            sum("source_records").as("read"),
+                            sum(when(kept, col("source_records")).otherwise(0L)).as("accepted"),
+                            sum(when(col("status").equalTo("accepted"), 1L).otherwise(0L))
+                                    .as("conversations"),
+                            sum(when(col("status").equalTo("superseded"), 1L).otherwise(0L))
+                                    .as("superseded"))
+                    .first();
             parsed.unpersist();
             long read = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long accepted = counts.isNullAt(1) ? 0 : counts.getLong(1);
 
             Map<String, Long> written = new HashMap<>();
-            written.put(Table.BRONZE_CONVERSATIONS.tableName(), ConcurrentWrites.retrying(Table.BRONZE_CONVERSATIONS,
-                    () -> mergeBronze(classified.where(col("status").equalTo("accepted")))));
+            written.put(
+                    Table.BRONZE_CONVERSATIONS.tableName(),
+                    ConcurrentWrites.retrying(
+                            Table.BRONZE_CONVERSATIONS,
+                            () -> mergeBronze(classified.where(col("status").equalTo("accepted")))));
             if (read == accepted) {
                 // A clean night has nothing to quarantine: skip that MERGE's Spark jobs, keep the table.
                 warehouse.open(Table.QUARANTINE);
                 written.put(Table.QUARANTINE.tableName(), 0L);
             } else {
-                written.put(Table.QUARANTINE.tableName(), ConcurrentWrites.retrying(Table.QUARANTINE,
-                        () -> mergeQuarantine(classified.where(not(kept)))));
+                written.put(
+                        Table.QUARANTINE.tableName(),
+                        ConcurrentWrites.retrying(
+                                Table.QUARANTINE, () -> mergeQuarantine(classified.where(not(kept)))));
             }
-            return new Result(listing.files().size(), listing.outsideRange(), read, accepted, read - accepted,
-                    counts.isNullAt(2) ? 0 : counts.getLong(2), counts.isNullAt(3) ? 0 : counts.getLong(3), written);
+            return new Result(
+                    listing.files().size(),
+                    listing.outsideRange(),
+                    read,
+                    accepted,
+                    read - accepted,
+                    counts.isNullAt(2) ? 0 : counts.getLong(2),
+                    counts.isNullAt(3) ? 0 : counts.getLong(3),
+                    written);
         } finally {
             classified.unpersist();
             parsed.unpersist();
@@ -140,57 +161,71 @@ public final class IngestTranscripts {
 
     private Dataset<Row> readFiles(List<String> files) {
         TranscriptFileReader reader = new TranscriptFileReader(config.maxMessageChars(), config.maxRecordChars());
-        SerializableHadoopConf hadoopConf = new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
+        SerializableHadoopConf hadoopConf =
+                new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
         int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
         return spark.createDataset(files, Encoders.STRING())
                 .repartition(slices)
-                .flatMap((FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()),
+                .flatMap(
+                        (FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()),
                         Encoders.row(TableSchemas.PARSED_RECORD));
     }
 
     private long mergeBronze(Dataset<Row> accepted) {
-        Dataset<Row> rows = accepted
-                .withColumn("source_record_no", col("record_no"))
+        Dataset<Row> rows = accepted.withColumn("source_record_no", col("record_no"))
                 .withColumn("ingest_run_id", lit(runId))
                 .withColumn("ingested_at", lit(runTime))
                 .withColumn("scored_run_id", lit(null).cast("string"))
                 .selectExpr(TableSchemas.columns(TableSchemas.BRONZE_CONVERSATIONS));
         Dataset<Row> stored = warehouse.read(Table.BRONZE_CONVERSATIONS).select("conversation_id", "record_hash");
-        if (rows.join(stored, new String[] {"conversation_id", "record_hash"}, "left_anti").isEmpty()) {
+        if (rows.join(stored, new String[] {"conversation_id", "record_hash"}, "left_anti")
+                .isEmpty()) {
             return 0;
         }
         long before = warehouse.version(Table.BRONZE_CONVERSATIONS);
         String notFromAnEarlierNight = "coalesce(" + InputFiles.nightSql("s.source_file") + " >= "
                 + InputFiles.nightSql("t.source_file") + ", true)";
-        warehouse.open(Table.BRONZE_CONVERSATIONS).as("t")
+        warehouse
+                .open(Table.BRONZE_CONVERSATIONS)
+                .as("t")
                 .merge(rows.as("s"), "t.conversation_id = s.conversation_id")
-                .whenMatched("t.record_hash <> s.record_hash AND " + notFromAnEarlierNight).updateAll()
-                .whenNotMatched().insertAll()
+                .whenMatched("t.record_hash <> s.record_hash AND " + notFromAnEarlierNight)
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
                 .execute();
         return warehouse.rowsWrittenSince(Table.BRONZE_CONVERSATIONS, before);
     }
 
     private long mergeQuarantine(Dataset<Row> rejected) {
-        Dataset<Row> rows = rejected
-                .withColumn("raw_row", explode_outer(col("raw_rows")))
+        Dataset<Row> rows = rejected.withColumn("raw_row", explode_outer(col("raw_rows")))
                 .withColumn("record_no", coalesce(col("raw_row.record_no"), col("record_no")))
-                .withColumn("raw", when(col("raw_row").isNotNull(), col("raw_row.raw")).otherwise(col("raw")))
+                .withColumn(
+                        "raw",
+                        when(col("raw_row").isNotNull(), col("raw_row.raw")).otherwise(col("raw")))
                 .withColumn("reason_code", col("error_code"))
                 .withColumn("reason", col("error"))
                 .withColumn("run_id", lit(runId))
                 .withColumn("quarantined_at", lit(runTime))
                 .selectExpr(TableSchemas.columns(TableSchemas.QUARANTINE));
         Dataset<Row> stored = warehouse.read(Table.QUARANTINE).select("source_file", "record_no", "reason_code", "raw");
-        Column same = rows.col("source_file").equalTo(stored.col("source_file")).and(rows.col("record_no").equalTo(stored.col("record_no")))
-                .and(rows.col("reason_code").equalTo(stored.col("reason_code"))).and(rows.col("raw").eqNullSafe(stored.col("raw")));
+        Column same = rows.col("source_file")
+                .equalTo(stored.col("source_file"))
+                .and(rows.col("record_no").equalTo(stored.col("record_no")))
+                .and(rows.col("reason_code").equalTo(stored.col("reason_code")))
+                .and(rows.col("raw").eqNullSafe(stored.col("raw")));
         if (rows.join(stored, same, "left_anti").isEmpty()) {
             return 0;
         }
         long before = warehouse.version(Table.QUARANTINE);
-        warehouse.open(Table.QUARANTINE).as("t")
+        warehouse
+                .open(Table.QUARANTINE)
+                .as("t")
                 .merge(rows.as("s"), "t.source_file = s.source_file AND t.record_no = s.record_no")
-                .whenMatched("t.reason_code <> s.reason_code OR NOT (t.raw <=> s.raw)").updateAll()
-                .whenNotMatched().insertAll()
+                .whenMatched("t.reason_code <> s.reason_code OR NOT (t.raw <=> s.raw)")
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
                 .execute();
         return warehouse.rowsWrittenSince(Table.QUARANTINE, before);
     }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -26,18 +25,17 @@ public final class InputFiles {
     private static final Pattern NIGHT = Pattern.compile("(?:^|/)(?:date=)?(\\d{4}-\\d{2}-\\d{2})(?:/|$)");
 
     /** The files found and how many were left out for lying outside the date range. */
-    public record Listing(List<String> files, int outsideRange) {
-    }
+    public record Listing(List<String> files, int outsideRange) {}
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * @param from first night to take, or null for no lower bound
      * @param to   last night to take (inclusive), or null for no upper bound
      * @throws IllegalArgumentException when the input directory does not exist
      */
-    public static Listing list(String inputDir, LocalDate from, LocalDate to, Configuration hadoopConf) throws IOException {
+    public static Listing list(String inputDir, LocalDate from, LocalDate to, Configuration hadoopConf)
+            throws IOException {
         Path root = new Path(inputDir);
         FileSystem fs = root.getFileSystem(hadoopConf);
         if (!fs.exists(root)) {

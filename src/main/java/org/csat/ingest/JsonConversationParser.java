@@ -1,14 +1,13 @@
 package org.csat.ingest;
 
-import java.util.Iterator;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Iterator;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
@@ -25,6 +24,7 @@ final class JsonConversationParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
     static final String FORMAT = "jsonl";
 
     private final int maxMessageChars;
@@ -38,8 +38,15 @@ final class JsonConversationParser {
         try {
             root = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return ParsedRecords.rejected(file, lineNo, FORMAT, line, null, Reasons.BAD_JSON,
-                    "not valid JSON: " + Timestamps.abbreviate(e.getOriginalMessage().replaceAll("\\s+", " ")));
+            return ParsedRecords.rejected(
+                    file,
+                    lineNo,
+                    FORMAT,
+                    line,
+                    null,
+                    Reasons.BAD_JSON,
+                    "not valid JSON: "
+                            + Timestamps.abbreviate(e.getOriginalMessage().replaceAll("\\s+", " ")));
         }
         return parse(file, lineNo, line, root);
     }
@@ -48,8 +55,13 @@ final class JsonConversationParser {
         String conversationId = null;
         try {
             if (root == null || !root.isObject()) {
-                throw new RejectedRecord(Reasons.NOT_AN_OBJECT, "the record is JSON but not an object (got "
-                        + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ")");
+                throw new RejectedRecord(
+                        Reasons.NOT_AN_OBJECT,
+                        "the record is JSON but not an object (got "
+                                + (root == null
+                                        ? "nothing"
+                                        : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                                + ")");
             }
             conversationId = optionalString(root, "conversation_id");
             ConversationDraft draft = new ConversationDraft();
@@ -66,10 +78,13 @@ final class JsonConversationParser {
             String ended = optionalString(root, "ended_at");
             draft.endedAt = ended == null ? null : Timestamps.parse("ended_at", ended);
             JsonNode csat = root.get("csat");
-            draft.csat = csat == null || csat.isNull() ? null : ConversationRules.csat(csat.isTextual() ? csat.textValue() : csat.toString());
+            draft.csat = csat == null || csat.isNull()
+                    ? null
+                    : ConversationRules.csat(csat.isTextual() ? csat.textValue() : csat.toString());
             readMessages(root, draft);
             readMetadata(root, draft);
-            return ParsedRecords.accepted(file, recordNo, FORMAT, raw, draft, ConversationRules.finish(draft), 1L, null);
+            return ParsedRecords.accepted(
+                    file, recordNo, FORMAT, raw, draft, ConversationRules.finish(draft), 1L, null);
         } catch (RejectedRecord e) {
             return ParsedRecords.rejected(file, recordNo, FORMAT, raw, conversationId, e.reason(), e.getMessage());
         }
@@ -81,7 +96,10 @@ final class JsonConversationParser {
             throw new RejectedRecord(Reasons.MISSING_FIELD, "messages is missing");
         }
         if (!messages.isArray()) {
-            throw new RejectedRecord(Reasons.WRONG_TYPE, "messages must be an array, got " + messages.getNodeType().name().toLowerCase());
+            throw new RejectedRecord(
+                    Reasons.WRONG_TYPE,
+                    "messages must be an array, got "
+                            + messages.getNodeType().name().toLowerCase());
         }
         int position = 0;
         for (JsonNode message : messages) {
@@ -96,8 +114,13 @@ final class JsonConversationParser {
             String text = optionalString(message, "text");
             ConversationRules.checkText(role, text, position, maxMessageChars);
             String ts = optionalString(message, "ts");
-            draft.messages.add(new MessageDraft(position, ts == null ? null : Timestamps.parse("message " + (position + 1) + " ts", ts),
-                    role, freeText(message, "agent_id"), freeText(message, "event"), text));
+            draft.messages.add(new MessageDraft(
+                    position,
+                    ts == null ? null : Timestamps.parse("message " + (position + 1) + " ts", ts),
+                    role,
+                    freeText(message, "agent_id"),
+                    freeText(message, "event"),
+                    text));
             position++;
         }
     }
@@ -114,7 +137,8 @@ final class JsonConversationParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            draft.metadata.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue() : value.toString());
+            draft.metadata.put(
+                    field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue() : value.toString());
         }
     }
 
@@ -139,6 +163,8 @@ final class JsonConversationParser {
         if (value.isNumber()) {
             return value.asText();
         }
-        throw new RejectedRecord(Reasons.WRONG_TYPE, field + " must be a string, got " + value.getNodeType().name().toLowerCase());
+        throw new RejectedRecord(
+                Reasons.WRONG_TYPE,
+                field + " must be a string, got " + value.getNodeType().name().toLowerCase());
     }
 }

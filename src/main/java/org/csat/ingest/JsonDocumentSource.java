@@ -1,8 +1,5 @@
 package org.csat.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,7 +21,9 @@ import org.apache.spark.sql.Row;
  */
 final class JsonDocumentSource implements RecordSource {
     /** Like the line parser's mapper, but a document is a sequence of values by design. */
-    private static final ObjectMapper DOCUMENT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper DOCUMENT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final String file;
     private final JsonParser json;
@@ -56,9 +57,12 @@ final class JsonDocumentSource implements RecordSource {
             return parser.parse(file, recordNo, node.toString(), node);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new MalformedFileException(Reasons.BAD_JSON, "the JSON breaks"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + " after " + recordNo + " records (" + Timestamps.abbreviate(e.getOriginalMessage()) + ")", e);
+            throw new MalformedFileException(
+                    Reasons.BAD_JSON,
+                    "the JSON breaks"
+                            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + " after " + recordNo + " records (" + Timestamps.abbreviate(e.getOriginalMessage()) + ")",
+                    e);
         }
     }
 

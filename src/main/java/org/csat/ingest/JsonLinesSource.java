@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,7 +21,8 @@ final class JsonLinesSource implements RecordSource {
     private final ByteLineReader lines;
     private final JsonConversationParser parser;
     private final int maxRecordChars;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private long lineNo;
@@ -45,8 +45,13 @@ final class JsonLinesSource implements RecordSource {
                 text = utf8.decode(ByteBuffer.wrap(line.bytes())).toString();
             } catch (CharacterCodingException e) {
                 sawRecord = true;
-                return ParsedRecords.rejected(file, lineNo, JsonConversationParser.FORMAT,
-                        new String(line.bytes(), StandardCharsets.UTF_8), null, Reasons.NOT_UTF8,
+                return ParsedRecords.rejected(
+                        file,
+                        lineNo,
+                        JsonConversationParser.FORMAT,
+                        new String(line.bytes(), StandardCharsets.UTF_8),
+                        null,
+                        Reasons.NOT_UTF8,
                         "line is not valid UTF-8 text (was the file saved as Latin-1 or Windows-1252?)");
             }
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -54,9 +59,15 @@ final class JsonLinesSource implements RecordSource {
             }
             if (line.tooLong()) {
                 sawRecord = true;
-                return ParsedRecords.rejected(file, lineNo, JsonConversationParser.FORMAT, text, null,
-                        Reasons.RECORD_TOO_LARGE, "line is " + line.length() + " bytes long; the limit is "
-                                + maxRecordChars + " (ingest.max_record_chars); its start is kept in raw");
+                return ParsedRecords.rejected(
+                        file,
+                        lineNo,
+                        JsonConversationParser.FORMAT,
+                        text,
+                        null,
+                        Reasons.RECORD_TOO_LARGE,
+                        "line is " + line.length() + " bytes long; the limit is " + maxRecordChars
+                                + " (ingest.max_record_chars); its start is kept in raw");
             }
             if (text.isBlank()) {
                 continue;
@@ -65,13 +76,25 @@ final class JsonLinesSource implements RecordSource {
             try {
                 return parser.parse(file, lineNo, text);
             } catch (RuntimeException e) {
-                return ParsedRecords.rejected(file, lineNo, JsonConversationParser.FORMAT, text, null, Reasons.BAD_JSON,
+                return ParsedRecords.rejected(
+                        file,
+                        lineNo,
+                        JsonConversationParser.FORMAT,
+                        text,
+                        null,
+                        Reasons.BAD_JSON,
                         "line could not be read: " + e);
             }
         }
         if (!sawRecord && !done) {
             done = true;
-            return ParsedRecords.rejected(file, 0, JsonConversationParser.FORMAT, null, null, Reasons.EMPTY_FILE,
+            return ParsedRecords.rejected(
+                    file,
+                    0,
+                    JsonConversationParser.FORMAT,
+                    null,
+                    null,
+                    Reasons.EMPTY_FILE,
                     "file holds no records (" + lineNo + " blank lines); was the export cut off?");
         }
         return null;

@@ -24,7 +24,9 @@ public final class MarkConversationsScored {
     public void execute(Dataset<Row> scored, String runId) {
         Dataset<Row> keys = scored.select("conversation_id", "record_hash").distinct();
         ConcurrentWrites.retrying(Table.BRONZE_CONVERSATIONS, () -> {
-            warehouse.open(Table.BRONZE_CONVERSATIONS).as("t")
+            warehouse
+                    .open(Table.BRONZE_CONVERSATIONS)
+                    .as("t")
                     .merge(keys.as("s"), "t.conversation_id = s.conversation_id AND t.record_hash = s.record_hash")
                     .whenMatched("t.scored_run_id IS NULL")
                     .updateExpr(java.util.Map.of("scored_run_id", "'" + runId.replace("'", "''") + "'"))

@@ -1,7 +1,6 @@
 package org.csat.ingest;
 
 import java.io.IOException;
-
 import org.apache.spark.sql.Row;
 
 /**

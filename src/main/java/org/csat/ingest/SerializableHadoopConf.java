@@ -3,7 +3,6 @@ package org.csat.ingest;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.hadoop.conf.Configuration;
 
 /**

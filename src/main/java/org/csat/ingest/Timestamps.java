@@ -22,20 +22,25 @@ final class Timestamps {
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final Pattern EPOCH = Pattern.compile("\\d{10}(?:\\d{3})?");
-    private static final List<DateTimeFormatter> FORMATS = List.of(
-            withOffset("+HH:MM:ss"), withOffset("+HHMM"), withOffset("+HH"));
+    private static final List<DateTimeFormatter> FORMATS =
+            List.of(withOffset("+HH:MM:ss"), withOffset("+HHMM"), withOffset("+HH"));
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     private static DateTimeFormatter withOffset(String offsetPattern) {
         return new DateTimeFormatterBuilder()
                 .parseCaseInsensitive()
                 .append(DateTimeFormatter.ISO_LOCAL_DATE)
-                .optionalStart().appendLiteral('T').optionalEnd()
-                .optionalStart().appendLiteral(' ').optionalEnd()
+                .optionalStart()
+                .appendLiteral('T')
+                .optionalEnd()
+                .optionalStart()
+                .appendLiteral(' ')
+                .optionalEnd()
                 .append(DateTimeFormatter.ISO_LOCAL_TIME)
-                .optionalStart().appendLiteral(' ').optionalEnd()
+                .optionalStart()
+                .appendLiteral(' ')
+                .optionalEnd()
                 .appendOffset(offsetPattern, "Z")
                 .toFormatter();
     }
@@ -44,12 +49,15 @@ final class Timestamps {
         String text = value.strip();
         Instant instant = EPOCH.matcher(text).matches() ? epoch(text) : iso(text);
         if (instant == null) {
-            throw new RejectedRecord(Reasons.BAD_TIMESTAMP, field + " '" + abbreviate(text)
-                    + "' is not an ISO-8601 instant with a time zone (e.g. 2024-03-01T10:15:00Z)");
+            throw new RejectedRecord(
+                    Reasons.BAD_TIMESTAMP,
+                    field + " '" + abbreviate(text)
+                            + "' is not an ISO-8601 instant with a time zone (e.g. 2024-03-01T10:15:00Z)");
         }
         if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw new RejectedRecord(Reasons.BAD_TIMESTAMP, field + " '" + abbreviate(text)
-                    + "' is outside the plausible range 1970-2099");
+            throw new RejectedRecord(
+                    Reasons.BAD_TIMESTAMP,
+                    field + " '" + abbreviate(text) + "' is outside the plausible range 1970-2099");
         }
         return Timestamp.from(instant);
     }

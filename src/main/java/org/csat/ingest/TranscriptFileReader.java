@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
@@ -110,8 +109,10 @@ final class TranscriptFileReader implements java.io.Serializable {
                     finish();
                 }
             } catch (EOFException | ZipException e) {
-                pending = broken(Reasons.TRUNCATED_FILE, "file is cut short or its compression is corrupt (" + e.getMessage()
-                        + "); the records before the break were read");
+                pending = broken(
+                        Reasons.TRUNCATED_FILE,
+                        "file is cut short or its compression is corrupt (" + e.getMessage()
+                                + "); the records before the break were read");
             } catch (RecordTooLargeException e) {
                 pending = broken(Reasons.RECORD_TOO_LARGE, e.getMessage() + "; the records before it were read");
             } catch (MalformedFileException e) {
@@ -135,14 +136,21 @@ final class TranscriptFileReader implements java.io.Serializable {
         /** Opens and sniffs the file: a rejected record for a file that yields no records, else null with {@code source} set. */
         private Row open() throws IOException {
             if (format == null) {
-                return ParsedRecords.rejected(file, 0, UNKNOWN_FORMAT, null, null, Reasons.UNSUPPORTED_FILE,
+                return ParsedRecords.rejected(
+                        file,
+                        0,
+                        UNKNOWN_FORMAT,
+                        null,
+                        null,
+                        Reasons.UNSUPPORTED_FILE,
                         "not a transcript file: expected .jsonl, .ndjson, .json or .csv, optionally .gz");
             }
             Path path = new Path(file);
             try {
                 stream = path.getFileSystem(hadoopConf).open(path);
             } catch (IOException e) {
-                return ParsedRecords.rejected(file, 0, format, null, null, Reasons.UNREADABLE_FILE, "file cannot be opened: " + e);
+                return ParsedRecords.rejected(
+                        file, 0, format, null, null, Reasons.UNREADABLE_FILE, "file cannot be opened: " + e);
             }
             TaskContext task = TaskContext.get();
             if (task != null) {
@@ -164,13 +172,25 @@ final class TranscriptFileReader implements java.io.Serializable {
             }
             String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "");
             if (head.length < SNIFF_BYTES && text.isBlank()) {
-                return ParsedRecords.rejected(file, 0, format, null, null, Reasons.EMPTY_FILE,
+                return ParsedRecords.rejected(
+                        file,
+                        0,
+                        format,
+                        null,
+                        null,
+                        Reasons.EMPTY_FILE,
                         "file is empty (" + head.length + " bytes" + (head.length > 0 ? " of white space" : "")
                                 + "); was the export cut off?");
             }
             for (byte b : head) {
                 if (b == 0) {
-                    return ParsedRecords.rejected(file, 0, format, null, null, Reasons.BINARY_FILE,
+                    return ParsedRecords.rejected(
+                            file,
+                            0,
+                            format,
+                            null,
+                            null,
+                            Reasons.BINARY_FILE,
                             "file holds binary data (NUL bytes), not UTF-8 or UTF-16 text");
                 }
             }
@@ -178,7 +198,9 @@ final class TranscriptFileReader implements java.io.Serializable {
             String firstLine = start.lines().findFirst().orElse("").strip();
             if (CsvMessageParser.FORMAT.equals(format)) {
                 source = new CsvRowSource(file, in, firstLine, maxMessageChars, maxRecordChars);
-            } else if (firstLine.equals("[") || firstLine.equals("{") || firstLine.equals("[{")
+            } else if (firstLine.equals("[")
+                    || firstLine.equals("{")
+                    || firstLine.equals("[{")
                     || (file.toLowerCase(Locale.ROOT).matches(".*\\.json(\\.gz)?") && start.startsWith("["))) {
                 source = new JsonDocumentSource(file, in, maxMessageChars);
             } else {

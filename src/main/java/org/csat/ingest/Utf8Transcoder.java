@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8Transcoder extends InputStream {
     private final Reader reader;
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8
+            .newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final CharBuffer chars = CharBuffer.allocate(8192);
@@ -27,9 +28,11 @@ final class Utf8Transcoder extends InputStream {
     private boolean endOfInput;
 
     Utf8Transcoder(InputStream in, Charset from) {
-        this.reader = new InputStreamReader(in, from.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        this.reader = new InputStreamReader(
+                in,
+                from.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
         chars.flip();
         bytes.flip();
     }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,9 +46,11 @@ public final class NightlyJob {
     private boolean rescore;
 
     /** What the run did: ingest's reconciled counts and rows written per table. */
-    public record Result(IngestTranscripts.Result ingest, long conversationsScored, Map<String, Long> rowsWritten,
-                         Map<String, Double> stageSeconds) {
-    }
+    public record Result(
+            IngestTranscripts.Result ingest,
+            long conversationsScored,
+            Map<String, Long> rowsWritten,
+            Map<String, Double> stageSeconds) {}
 
     public NightlyJob(SparkSession spark, Warehouse warehouse) {
         this.spark = spark;
@@ -92,15 +93,21 @@ public final class NightlyJob {
         Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         long t0 = System.nanoTime();
         IngestTranscripts.Result ingest = new IngestTranscripts(spark, warehouse)
-                .config(config).inputDir(inputDir).nights(from, to).run(runId, runTime).execute();
+                .config(config)
+                .inputDir(inputDir)
+                .nights(from, to)
+                .run(runId, runTime)
+                .execute();
         Map<String, Long> written = new TreeMap<>(ingest.rowsWritten());
         long t1 = System.nanoTime();
         seconds.put("ingest", (t1 - t0) / 1e9);
 
         spark.sparkContext().setJobGroup("SCORE", "score changed conversations (run " + runId + ")", false);
         warehouse.open(Table.BRONZE_CONVERSATIONS);
-        Dataset<Row> bronze = warehouse.readVersion(Table.BRONZE_CONVERSATIONS, warehouse.version(Table.BRONZE_CONVERSATIONS));
-        Dataset<Row> batch = rescore ? bronze : bronze.where(col("scored_run_id").isNull());
+        Dataset<Row> bronze =
+                warehouse.readVersion(Table.BRONZE_CONVERSATIONS, warehouse.version(Table.BRONZE_CONVERSATIONS));
+        Dataset<Row> batch =
+                rescore ? bronze : bronze.where(col("scored_run_id").isNull());
         int scoringPartitions = spark.sparkContext().defaultParallelism() * 4;
         BuildSilverMessages silverMessages = new BuildSilverMessages(config, scoringPartitions);
         Dataset<Row> conversations = silverMessages.withLanguage(batch).persist(StorageLevel.MEMORY_AND_DISK());
@@ -124,7 +131,8 @@ public final class NightlyJob {
         do {
             silverVersion = warehouse.version(Table.SILVER_CONVERSATIONS);
             ConcurrentWrites.retrying(Table.GOLD_COHORT_DAILY, () -> rebuildGold(written));
-        } while (++builds < ConcurrentWrites.ATTEMPTS && warehouse.version(Table.SILVER_CONVERSATIONS) != silverVersion);
+        } while (++builds < ConcurrentWrites.ATTEMPTS
+                && warehouse.version(Table.SILVER_CONVERSATIONS) != silverVersion);
         if (anyScored) {
             new MarkConversationsScored(warehouse).execute(batch, runId);
         }
@@ -134,15 +142,24 @@ public final class NightlyJob {
     }
 
     /** Scores the batch, upserts silver_messages and assesses quality into silver_conversations; returns the conversations written. */
-    private long writeSilver(BuildSilverMessages silverMessages, Dataset<Row> conversations, String runId,
-                             Map<String, Long> written) throws IOException {
+    private long writeSilver(
+            BuildSilverMessages silverMessages, Dataset<Row> conversations, String runId, Map<String, Long> written)
+            throws IOException {
         Dataset<Row> messages = silverMessages.apply(conversations).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            written.put(Table.SILVER_MESSAGES.tableName(), ConcurrentWrites.retrying(Table.SILVER_MESSAGES, () ->
-                    new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages)));
+            written.put(
+                    Table.SILVER_MESSAGES.tableName(),
+                    ConcurrentWrites.retrying(
+                            Table.SILVER_MESSAGES,
+                            () -> new UpsertConversationRows(
+                                            warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq"))
+                                    .execute(messages)));
             Dataset<Row> summaries = new SummarizeConversations(config, runId).apply(messages, conversations);
             AssessConversationQuality.Result quality = new AssessConversationQuality(spark, warehouse)
-                    .config(config).runId(runId).refitTopics(rescore).execute(summaries);
+                    .config(config)
+                    .runId(runId)
+                    .refitTopics(rescore)
+                    .execute(summaries);
             written.putAll(quality.rowsWritten());
             return quality.conversationsWritten();
         } finally {
@@ -156,7 +173,8 @@ public final class NightlyJob {
         warehouse.open(Table.GOLD_COHORT_DAILY);
         daily.write().format("delta").mode("overwrite").save(warehouse.path(Table.GOLD_COHORT_DAILY));
         written.put(Table.GOLD_COHORT_DAILY.tableName(), warehouse.rowsWrittenSince(Table.GOLD_COHORT_DAILY, before));
-        written.putAll(new RebuildCohortComparison(spark, warehouse).config(config).execute());
+        written.putAll(
+                new RebuildCohortComparison(spark, warehouse).config(config).execute());
         return null;
     }
 }

@@ -44,15 +44,18 @@ public final class BuildSilverMessages {
     public Dataset<Row> withLanguage(Dataset<Row> bronze) {
         Dataset<Row> redacted = new RedactConversations().apply(bronze);
         UserDefinedFunction guess = udf(new GuessLanguageUdf(config.languageMinConfidence()), DataTypes.StringType);
-        Column customerText = expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
+        Column customerText =
+                expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
         Column source = lower(trim(col("language")));
         Column hasSource = source.isNotNull().and(source.notEqual(""));
         Column guessed = guess.apply(customerText);
-        return redacted
-                .withColumn("guessed_language", when(hasSource, lit(null)).otherwise(guessed))
-                .withColumn("language_source", when(hasSource, lit("source"))
-                        .when(col("guessed_language").equalTo(LanguageGuesser.UNDETERMINED), lit("unknown"))
-                        .otherwise(lit("detected")))
+        return redacted.withColumn(
+                        "guessed_language", when(hasSource, lit(null)).otherwise(guessed))
+                .withColumn(
+                        "language_source",
+                        when(hasSource, lit("source"))
+                                .when(col("guessed_language").equalTo(LanguageGuesser.UNDETERMINED), lit("unknown"))
+                                .otherwise(lit("detected")))
                 .withColumn("language", when(hasSource, source).otherwise(col("guessed_language")))
                 .drop("guessed_language");
     }
@@ -60,11 +63,21 @@ public final class BuildSilverMessages {
     /** @param conversations bronze rows after {@link #withLanguage} */
     public Dataset<Row> apply(Dataset<Row> conversations) {
         Dataset<Row> messages = conversations
-                .select(col("conversation_id"), col("language"), to_date(col("started_at")).as("date"),
+                .select(
+                        col("conversation_id"),
+                        col("language"),
+                        to_date(col("started_at")).as("date"),
                         explode(col("messages")).as("m"))
-                .select(col("conversation_id"), col("m.seq").as("seq"), col("m.ts").as("ts"), col("date"),
-                        col("m.role").as("role"), col("m.agent_id").as("agent_id"), col("m.event").as("event"),
-                        col("m.text").as("text"), col("language"));
+                .select(
+                        col("conversation_id"),
+                        col("m.seq").as("seq"),
+                        col("m.ts").as("ts"),
+                        col("date"),
+                        col("m.role").as("role"),
+                        col("m.agent_id").as("agent_id"),
+                        col("m.event").as("event"),
+                        col("m.text").as("text"),
+                        col("language"));
         return withSentiment(messages).selectExpr(TableSchemas.columns(TableSchemas.SILVER_MESSAGES));
     }
 
@@ -77,16 +90,21 @@ public final class BuildSilverMessages {
     public Dataset<Row> withSentiment(Dataset<Row> messages) {
         Dataset<Row> keyed = messages.withColumn("score_key", when(scorable(), col("text")));
         Dataset<Row> scores = new ScoreSentences(config, scoringPartitions)
-                .apply(keyed.where(col("score_key").isNotNull()).select(col("score_key").as("text")))
+                .apply(keyed.where(col("score_key").isNotNull())
+                        .select(col("score_key").as("text")))
                 .withColumnRenamed("text", "score_key");
         return keyed.join(scores, keyed.col("score_key").equalTo(scores.col("score_key")), "left")
-                .drop(keyed.col("score_key")).drop(scores.col("score_key"));
+                .drop(keyed.col("score_key"))
+                .drop(scores.col("score_key"));
     }
 
     /** Whether a message row ({@code role, text, language}) gets sentiment. */
     public Column scorable() {
         Column primary = regexp_extract(col("language"), "^([a-z]+)", 1);
-        return col("role").notEqual("system").and(col("role").isin(config.stringSet("sentiment.roles").toArray()))
-                .and(col("text").isNotNull()).and(primary.isin(config.sentimentLanguages().toArray()));
+        return col("role")
+                .notEqual("system")
+                .and(col("role").isin(config.stringSet("sentiment.roles").toArray()))
+                .and(col("text").isNotNull())
+                .and(primary.isin(config.sentimentLanguages().toArray()));
     }
 }

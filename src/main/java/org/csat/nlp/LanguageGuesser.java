@@ -17,38 +17,157 @@ public final class LanguageGuesser {
     private static final Map<String, Set<String>> FUNCTION_WORDS = new LinkedHashMap<>();
 
     static {
-        FUNCTION_WORDS.put("en", words("the", "and", "is", "it", "to", "my", "i", "you", "of", "a", "in", "have",
-                "was", "not", "this", "that", "for", "with", "can", "please", "me", "what", "where", "why", "are",
-                "be", "do", "did", "your", "thanks", "thank", "hi", "hello", "no", "yes", "still", "why", "how"));
-        FUNCTION_WORDS.put("de", words("der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "mit",
-                "mein", "meine", "sie", "wir", "es", "zu", "auf", "fur", "wurde", "habe", "hallo", "danke", "bitte",
-                "noch", "ja", "nein", "kann", "wie", "was", "warum", "wo", "dem", "den", "auch", "sich", "aber"));
-        FUNCTION_WORDS.put("fr", words("le", "la", "les", "et", "est", "je", "ne", "pas", "un", "une", "mon",
-                "ma", "mes", "vous", "nous", "de", "du", "des", "pour", "avec", "bonjour", "merci", "oui", "non",
-                "ai", "suis", "que", "qui", "quoi", "pourquoi", "toujours", "encore", "il", "elle", "ce", "cette"));
-        FUNCTION_WORDS.put("es", words("el", "la", "los", "las", "y", "es", "yo", "no", "un", "una", "mi", "mis",
-                "usted", "de", "del", "para", "con", "hola", "gracias", "si", "por", "que", "todavia", "pedido",
-                "tengo", "esta", "estoy", "como", "donde", "porque", "pero", "se", "lo", "me", "ayuda"));
-        FUNCTION_WORDS.put("sv", words("och", "det", "att", "jag", "inte", "en", "ett", "min", "mitt", "mina",
-                "ni", "vi", "du", "med", "for", "pa", "ar", "har", "hej", "tack", "ja", "nej", "kan", "var",
-                "varfor", "hur", "fortfarande", "den", "som", "till", "av", "om", "men", "mig"));
-        FUNCTION_WORDS.put("pt", words("o", "a", "os", "as", "e", "eu", "nao", "um", "uma", "meu", "minha",
-                "voce", "de", "do", "da", "para", "com", "ola", "obrigado", "obrigada", "sim", "por", "que",
-                "ainda", "esta", "estou", "como", "onde", "porque", "mas", "se", "foi", "no", "na", "pedido"));
-        FUNCTION_WORDS.put("nl", words("de", "het", "een", "en", "is", "ik", "niet", "mijn", "jij", "u", "we",
-                "van", "voor", "met", "hallo", "dank", "bedankt", "ja", "nee", "kan", "waar", "waarom", "nog",
-                "heb", "dat", "die", "maar", "op", "te", "zijn", "wat"));
-        FUNCTION_WORDS.put("it", words("il", "lo", "la", "gli", "le", "e", "io", "non", "un", "una", "mio",
-                "mia", "lei", "di", "del", "della", "per", "con", "ciao", "grazie", "si", "che", "ancora", "sono",
-                "come", "dove", "perche", "ma", "ho", "questo", "ordine"));
+        FUNCTION_WORDS.put(
+                "en",
+                words(
+                        "the", "and", "is", "it", "to", "my", "i", "you", "of", "a", "in", "have", "was", "not", "this",
+                        "that", "for", "with", "can", "please", "me", "what", "where", "why", "are", "be", "do", "did",
+                        "your", "thanks", "thank", "hi", "hello", "no", "yes", "still", "why", "how"));
+        FUNCTION_WORDS.put(
+                "de",
+                words(
+                        "der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "mit", "mein", "meine", "sie",
+                        "wir", "es", "zu", "auf", "fur", "wurde", "habe", "hallo", "danke", "bitte", "noch", "ja",
+                        "nein", "kann", "wie", "was", "warum", "wo", "dem", "den", "auch", "sich", "aber"));
+        FUNCTION_WORDS.put(
+                "fr",
+                words(
+                        "le",
+                        "la",
+                        "les",
+                        "et",
+                        "est",
+                        "je",
+                        "ne",
+                        "pas",
+                        "un",
+                        "une",
+                        "mon",
+                        "ma",
+                        "mes",
+                        "vous",
+                        "nous",
+                        "de",
+                        "du",
+                        "des",
+                        "pour",
+                        "avec",
+                        "bonjour",
+                        "merci",
+                        "oui",
+                        "non",
+                        "ai",
+                        "suis",
+                        "que",
+                        "qui",
+                        "quoi",
+                        "pourquoi",
+                        "toujours",
+                        "encore",
+                        "il",
+                        "elle",
+                        "ce",
+                        "cette"));
+        FUNCTION_WORDS.put(
+                "es",
+                words(
+                        "el", "la", "los", "las", "y", "es", "yo", "no", "un", "una", "mi", "mis", "usted", "de", "del",
+                        "para", "con", "hola", "gracias", "si", "por", "que", "todavia", "pedido", "tengo", "esta",
+                        "estoy", "como", "donde", "porque", "pero", "se", "lo", "me", "ayuda"));
+        FUNCTION_WORDS.put(
+                "sv",
+                words(
+                        "och",
+                        "det",
+                        "att",
+                        "jag",
+                        "inte",
+                        "en",
+                        "ett",
+                        "min",
+                        "mitt",
+                        "mina",
+                        "ni",
+                        "vi",
+                        "du",
+                        "med",
+                        "for",
+                        "pa",
+                        "ar",
+                        "har",
+                        "hej",
+                        "tack",
+                        "ja",
+                        "nej",
+                        "kan",
+                        "var",
+                        "varfor",
+                        "hur",
+                        "fortfarande",
+                        "den",
+                        "som",
+                        "till",
+                        "av",
+                        "om",
+                        "men",
+                        "mig"));
+        FUNCTION_WORDS.put(
+                "pt",
+                words(
+                        "o",
+                        "a",
+                        "os",
+                        "as",
+                        "e",
+                        "eu",
+                        "nao",
+                        "um",
+                        "uma",
+                        "meu",
+                        "minha",
+                        "voce",
+                        "de",
+                        "do",
+                        "da",
+                        "para",
+                        "com",
+                        "ola",
+                        "obrigado",
+                        "obrigada",
+                        "sim",
+                        "por",
+                        "que",
+                        "ainda",
+                        "esta",
+                        "estou",
+                        "como",
+                        "onde",
+                        "porque",
+                        "mas",
+                        "se",
+                        "foi",
+                        "no",
+                        "na",
+                        "pedido"));
+        FUNCTION_WORDS.put(
+                "nl",
+                words(
+                        "de", "het", "een", "en", "is", "ik", "niet", "mijn", "jij", "u", "we", "van", "voor", "met",
+                        "hallo", "dank", "bedankt", "ja", "nee", "kan", "waar", "waarom", "nog", "heb", "dat", "die",
+                        "maar", "op", "te", "zijn", "wat"));
+        FUNCTION_WORDS.put(
+                "it",
+                words(
+                        "il", "lo", "la", "gli", "le", "e", "io", "non", "un", "una", "mio", "mia", "lei", "di", "del",
+                        "della", "per", "con", "ciao", "grazie", "si", "che", "ancora", "sono", "come", "dove",
+                        "perche", "ma", "ho", "questo", "ordine"));
     }
 
     private static Set<String> words(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words));
     }
 
-    private LanguageGuesser() {
-    }
+    private LanguageGuesser() {}
 
     public static String guess(String text, double minConfidence) {
         String normalized = TextNormalizer.normalize(text);

@@ -1,10 +1,5 @@
 package org.csat.nlp;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-
 import edu.stanford.nlp.parser.lexparser.BaseLexicon;
 import edu.stanford.nlp.parser.lexparser.EnglishUnknownWordModel;
 import edu.stanford.nlp.parser.lexparser.LexicalizedParser;
@@ -14,6 +9,10 @@ import edu.stanford.nlp.parser.lexparser.UnknownWordModel;
 import edu.stanford.nlp.pipeline.ParserAnnotator;
 import edu.stanford.nlp.pipeline.SentimentAnnotator;
 import edu.stanford.nlp.trees.TreebankLanguagePack;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The memo key of a sentence: its tokens, except that a token the parser's lexicon has never
@@ -49,8 +48,12 @@ final class ParseKeys {
     private final TreebankLanguagePack language;
     private final edu.stanford.nlp.sentiment.SentimentModel sentiment;
 
-    private ParseKeys(Lexicon lexicon, UnknownWordModel unknownWords, Function<String, String> wordFunction,
-                      TreebankLanguagePack language, edu.stanford.nlp.sentiment.SentimentModel sentiment) {
+    private ParseKeys(
+            Lexicon lexicon,
+            UnknownWordModel unknownWords,
+            Function<String, String> wordFunction,
+            TreebankLanguagePack language,
+            edu.stanford.nlp.sentiment.SentimentModel sentiment) {
         this.lexicon = lexicon;
         this.unknownWords = unknownWords;
         this.wordFunction = wordFunction;
@@ -72,15 +75,24 @@ final class ParseKeys {
         }
         Options options = lexicalized.getOp();
         Lexicon lexicon = lexicalized.getLexicon();
-        boolean pcfgOnly = options.doPCFG && !options.doDep
-                && !options.testOptions.addMissingFinalPunctuation && options.testOptions.maxSpanForTags <= 1;
-        if (!pcfgOnly || lexicon == null || lexicon.getClass() != BaseLexicon.class
+        boolean pcfgOnly = options.doPCFG
+                && !options.doDep
+                && !options.testOptions.addMissingFinalPunctuation
+                && options.testOptions.maxSpanForTags <= 1;
+        if (!pcfgOnly
+                || lexicon == null
+                || lexicon.getClass() != BaseLexicon.class
                 || lexicon.getUnknownWordModel() == null
                 || lexicon.getUnknownWordModel().getClass() != EnglishUnknownWordModel.class) {
             return EXACT_TOKENS;
         }
-        Function<String, String> wordFunction = options.wordFunction == null ? Function.identity() : options.wordFunction;
-        return new ParseKeys(lexicon, lexicon.getUnknownWordModel(), wordFunction, lexicalized.treebankLanguagePack(),
+        Function<String, String> wordFunction =
+                options.wordFunction == null ? Function.identity() : options.wordFunction;
+        return new ParseKeys(
+                lexicon,
+                lexicon.getUnknownWordModel(),
+                wordFunction,
+                lexicalized.treebankLanguagePack(),
                 sentimentModel);
     }
 
@@ -110,7 +122,8 @@ final class ParseKeys {
     /** Whether the parser reads {@code word}, which it sees as {@code parsed}, only through its signature. */
     private boolean replaceable(String word, String parsed) {
         return word.codePoints().anyMatch(Character::isLetterOrDigit)
-                && !language.isPunctuationWord(word) && !language.isPunctuationWord(parsed)
+                && !language.isPunctuationWord(word)
+                && !language.isPunctuationWord(parsed)
                 && !lexicon.isKnown(parsed);
     }
 

@@ -16,28 +16,88 @@ import java.util.Map;
 final class PiiChecks {
     /** IBAN length per country (ISO 13616 registry). */
     static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-            Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),
-            Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("BH", 22), Map.entry("BR", 29),
-            Map.entry("BY", 28), Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28), Map.entry("CZ", 24),
-            Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("DO", 28), Map.entry("EE", 20), Map.entry("EG", 29),
-            Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22),
-            Map.entry("GE", 22), Map.entry("GI", 23), Map.entry("GL", 18), Map.entry("GR", 27), Map.entry("GT", 28),
-            Map.entry("HR", 21), Map.entry("HU", 28), Map.entry("IE", 22), Map.entry("IL", 23), Map.entry("IQ", 23),
-            Map.entry("IS", 26), Map.entry("IT", 27), Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20),
-            Map.entry("LB", 28), Map.entry("LC", 32), Map.entry("LI", 21), Map.entry("LT", 20), Map.entry("LU", 20),
-            Map.entry("LV", 21), Map.entry("MC", 27), Map.entry("MD", 24), Map.entry("ME", 22), Map.entry("MK", 19),
-            Map.entry("MR", 27), Map.entry("MT", 31), Map.entry("MU", 30), Map.entry("NL", 18), Map.entry("NO", 15),
-            Map.entry("PK", 24), Map.entry("PL", 28), Map.entry("PS", 29), Map.entry("PT", 25), Map.entry("QA", 29),
-            Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("SA", 24), Map.entry("SC", 31), Map.entry("SE", 24),
-            Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("ST", 25), Map.entry("SV", 28),
-            Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22),
-            Map.entry("VG", 24), Map.entry("XK", 20));
+            Map.entry("AD", 24),
+            Map.entry("AE", 23),
+            Map.entry("AL", 28),
+            Map.entry("AT", 20),
+            Map.entry("AZ", 28),
+            Map.entry("BA", 20),
+            Map.entry("BE", 16),
+            Map.entry("BG", 22),
+            Map.entry("BH", 22),
+            Map.entry("BR", 29),
+            Map.entry("BY", 28),
+            Map.entry("CH", 21),
+            Map.entry("CR", 22),
+            Map.entry("CY", 28),
+            Map.entry("CZ", 24),
+            Map.entry("DE", 22),
+            Map.entry("DK", 18),
+            Map.entry("DO", 28),
+            Map.entry("EE", 20),
+            Map.entry("EG", 29),
+            Map.entry("ES", 24),
+            Map.entry("FI", 18),
+            Map.entry("FO", 18),
+            Map.entry("FR", 27),
+            Map.entry("GB", 22),
+            Map.entry("GE", 22),
+            Map.entry("GI", 23),
+            Map.entry("GL", 18),
+            Map.entry("GR", 27),
+            Map.entry("GT", 28),
+            Map.entry("HR", 21),
+            Map.entry("HU", 28),
+            Map.entry("IE", 22),
+            Map.entry("IL", 23),
+            Map.entry("IQ", 23),
+            Map.entry("IS", 26),
+            Map.entry("IT", 27),
+            Map.entry("JO", 30),
+            Map.entry("KW", 30),
+            Map.entry("KZ", 20),
+            Map.entry("LB", 28),
+            Map.entry("LC", 32),
+            Map.entry("LI", 21),
+            Map.entry("LT", 20),
+            Map.entry("LU", 20),
+            Map.entry("LV", 21),
+            Map.entry("MC", 27),
+            Map.entry("MD", 24),
+            Map.entry("ME", 22),
+            Map.entry("MK", 19),
+            Map.entry("MR", 27),
+            Map.entry("MT", 31),
+            Map.entry("MU", 30),
+            Map.entry("NL", 18),
+            Map.entry("NO", 15),
+            Map.entry("PK", 24),
+            Map.entry("PL", 28),
+            Map.entry("PS", 29),
+            Map.entry("PT", 25),
+            Map.entry("QA", 29),
+            Map.entry("RO", 24),
+            Map.entry("RS", 22),
+            Map.entry("SA", 24),
+            Map.entry("SC", 31),
+            Map.entry("SE", 24),
+            Map.entry("SI", 19),
+            Map.entry("SK", 24),
+            Map.entry("SM", 27),
+            Map.entry("ST", 25),
+            Map.entry("SV", 28),
+            Map.entry("TL", 23),
+            Map.entry("TN", 24),
+            Map.entry("TR", 26),
+            Map.entry("UA", 29),
+            Map.entry("VA", 22),
+            Map.entry("VG", 24),
+            Map.entry("XK", 20));
 
     private static final String HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY";
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
-    private PiiChecks() {
-    }
+    private PiiChecks() {}
 
     static boolean luhn(String digits) {
         int sum = 0;
@@ -58,7 +118,9 @@ final class PiiChecks {
 
     /** A payment card number: 13-19 digits, Luhn-valid, not one digit repeated. */
     static boolean card(String digits) {
-        return digits.length() >= 13 && digits.length() <= 19 && luhn(digits)
+        return digits.length() >= 13
+                && digits.length() <= 19
+                && luhn(digits)
                 && digits.chars().distinct().count() > 1;
     }
 

@@ -36,23 +36,26 @@ public final class PiiRedactor {
     private static final Pattern EMAIL_CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+(?:@|\\s?[\\[(]at[\\])]\\s?)"
                     + "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.|\\s?[\\[(]dot[\\])]\\s?))+\\p{L}{2,24}(?![\\p{L}\\p{N}])");
-    private static final Pattern IBAN_START = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?=[ -]?[A-Za-z0-9])");
+    private static final Pattern IBAN_START =
+            Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?=[ -]?[A-Za-z0-9])");
     private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\p{N}+.,])\\d(?:[ -]?\\d){12,22}(?![\\p{N}])");
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_@#/.,+-])(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,12}(?:[ .-]\\d{1,12}){0,6}(?![\\p{L}\\p{N}_])");
     private static final Pattern NANP = Pattern.compile("\\d{3}([ .-])\\d{3}\\1\\d{4}");
-    private static final Pattern DATE_START = Pattern.compile("^(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})");
-    private static final Pattern PHONE_WORD = Pattern.compile("(?i)\\b(?:phone|tel|mobile|cell|call|text|sms|whatsapp|ring|reach|"
-            + "telefon|handy|mob|portable|móvil|movil|(?:my|mein|meine|mon|mi|min|mitt) (?:number|nummer|numéro|numero|número))"
-            + "\\W{0,12}(?:\\p{L}+\\W{1,3}){0,2}$");
-    private static final Pattern NOT_PHONE_WORD = Pattern.compile("(?i)(?:\\b(?:order|ord|invoice|ref|reference|tracking|booking|"
-            + "ticket|case|parcel|shipment|bestellung|bestellnummer|commande|pedido|ordine|sendung|item|sku|"
-            + "eur|usd|gbp|sek|nok|dkk|chf|kr)|[$€£¥])\\W{0,14}(?:\\p{L}+\\W{1,3}){0,2}$");
+    private static final Pattern DATE_START =
+            Pattern.compile("^(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})");
+    private static final Pattern PHONE_WORD =
+            Pattern.compile("(?i)\\b(?:phone|tel|mobile|cell|call|text|sms|whatsapp|ring|reach|"
+                    + "telefon|handy|mob|portable|móvil|movil|(?:my|mein|meine|mon|mi|min|mitt) (?:number|nummer|numéro|numero|número))"
+                    + "\\W{0,12}(?:\\p{L}+\\W{1,3}){0,2}$");
+    private static final Pattern NOT_PHONE_WORD =
+            Pattern.compile("(?i)(?:\\b(?:order|ord|invoice|ref|reference|tracking|booking|"
+                    + "ticket|case|parcel|shipment|bestellung|bestellnummer|commande|pedido|ordine|sendung|item|sku|"
+                    + "eur|usd|gbp|sek|nok|dkk|chf|kr)|[$€£¥])\\W{0,14}(?:\\p{L}+\\W{1,3}){0,2}$");
     private static final Pattern HANDLE_CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\\p{L}\\p{N}_@])");
 
-    private PiiRedactor() {
-    }
+    private PiiRedactor() {}
 
     /** The text with personal data replaced by placeholders; null stays null. */
     public static String redact(String text) {
@@ -97,11 +100,17 @@ public final class PiiRedactor {
         String url = m.group().replaceFirst("[.,;:!?)\\]}'\"]+$", "");
         String rest = url.replaceFirst("(?i)^https?://", "");
         int slash = rest.indexOf('/');
-        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        String host = (slash < 0 ? rest : rest.substring(0, slash))
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^www\\.", "");
         String path = slash < 0 ? "" : rest.substring(slash + 1);
-        boolean personal = rest.contains("@") || rest.matches("(?s).*\\?.*=.+") || rest.matches("(?s).*#.*=.+")
-                || (host.matches("(?:.*\\.)?(?:facebook\\.com|fb\\.com|instagram\\.com|twitter\\.com|x\\.com|linkedin\\.com|"
-                        + "tiktok\\.com|t\\.me|wa\\.me|threads\\.net|snapchat\\.com)") && !path.isBlank());
+        boolean personal = rest.contains("@")
+                || rest.matches("(?s).*\\?.*=.+")
+                || rest.matches("(?s).*#.*=.+")
+                || (host.matches(
+                                "(?:.*\\.)?(?:facebook\\.com|fb\\.com|instagram\\.com|twitter\\.com|x\\.com|linkedin\\.com|"
+                                        + "tiktok\\.com|t\\.me|wa\\.me|threads\\.net|snapchat\\.com)")
+                        && !path.isBlank());
         for (String segment : path.split("[/?#&=]")) {
             boolean letters = segment.chars().anyMatch(Character::isLetter);
             boolean digits = segment.chars().anyMatch(Character::isDigit);
@@ -116,7 +125,8 @@ public final class PiiRedactor {
         int copied = 0;
         int from = 0;
         while (start.find(from)) {
-            Integer length = PiiChecks.IBAN_LENGTHS.get(start.group().substring(0, 2).toUpperCase(Locale.ROOT));
+            Integer length =
+                    PiiChecks.IBAN_LENGTHS.get(start.group().substring(0, 2).toUpperCase(Locale.ROOT));
             int end = length == null ? -1 : ibanEnd(text, start.start(), length);
             if (end < 0) {
                 from = start.start() + 1;
@@ -137,7 +147,9 @@ public final class PiiRedactor {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c) && c < 128) {
                 iban.append(c);
-            } else if (!((c == ' ' || c == '-') && iban.length() >= 4 && i + 1 < text.length()
+            } else if (!((c == ' ' || c == '-')
+                    && iban.length() >= 4
+                    && i + 1 < text.length()
                     && Character.isLetterOrDigit(text.charAt(i + 1)))) {
                 return -1;
             }
@@ -159,10 +171,13 @@ public final class PiiRedactor {
             for (int last = groups.size() - 1; last >= first; last--) {
                 String span = candidate.substring(groups.get(first)[0], groups.get(last)[1]);
                 String number = span.replaceAll("[ -]", "");
-                boolean grouped = first == last || (groups.get(first)[1] - groups.get(first)[0] == 4
-                        && span.replaceAll("\\d", "").chars().distinct().count() == 1);
+                boolean grouped = first == last
+                        || (groups.get(first)[1] - groups.get(first)[0] == 4
+                                && span.replaceAll("\\d", "").chars().distinct().count() == 1);
                 if (grouped && PiiChecks.card(number)) {
-                    return candidate.substring(0, groups.get(first)[0]) + CARD + candidate.substring(groups.get(last)[1]);
+                    return candidate.substring(0, groups.get(first)[0])
+                            + CARD
+                            + candidate.substring(groups.get(last)[1]);
                 }
             }
         }
@@ -184,10 +199,15 @@ public final class PiiRedactor {
         } else if (candidate.startsWith("(")) {
             phone = digits >= 9 && digits <= 12;
         } else if (candidate.startsWith("0")) {
-            phone = digits >= 9 && digits <= 12 && !DATE_START.matcher(candidate).find();
+            phone = digits >= 9
+                    && digits <= 12
+                    && !DATE_START.matcher(candidate).find();
         } else {
             phone = NANP.matcher(candidate).matches()
-                    || (digits >= 7 && digits <= 15 && PHONE_WORD.matcher(before).find() && !DATE_START.matcher(candidate).find());
+                    || (digits >= 7
+                            && digits <= 15
+                            && PHONE_WORD.matcher(before).find()
+                            && !DATE_START.matcher(candidate).find());
         }
         return phone ? PHONE : null;
     }

@@ -33,19 +33,24 @@ public final class RedactConversations {
         UserDefinedFunction redact = udf(new RedactPiiUdf(), DataTypes.StringType);
         Column customer = col("customer_id");
         Column customerIsPersonal = redact.apply(customer).notEqual(customer);
-        Dataset<Row> redacted = bronze
-                .withColumn("messages", transform(col("messages"), m -> struct(
-                        m.getField("seq").as("seq"),
-                        m.getField("ts").as("ts"),
-                        m.getField("role").as("role"),
-                        redact.apply(m.getField("agent_id")).as("agent_id"),
-                        redact.apply(m.getField("event")).as("event"),
-                        redact.apply(m.getField("text")).as("text"))))
+        Dataset<Row> redacted = bronze.withColumn(
+                        "messages",
+                        transform(
+                                col("messages"),
+                                m -> struct(
+                                        m.getField("seq").as("seq"),
+                                        m.getField("ts").as("ts"),
+                                        m.getField("role").as("role"),
+                                        redact.apply(m.getField("agent_id")).as("agent_id"),
+                                        redact.apply(m.getField("event")).as("event"),
+                                        redact.apply(m.getField("text")).as("text"))))
                 .withColumn("topic", redact.apply(col("topic")))
                 .withColumn("channel", redact.apply(col("channel")))
                 .withColumn("metadata", transform_values(col("metadata"), (k, v) -> redact.apply(v)))
-                .withColumn("customer_id", when(customerIsPersonal,
-                        concat(lit("pii-"), substring(sha2(customer, 256), 1, 16))).otherwise(customer));
+                .withColumn(
+                        "customer_id",
+                        when(customerIsPersonal, concat(lit("pii-"), substring(sha2(customer, 256), 1, 16)))
+                                .otherwise(customer));
         return java.util.Arrays.asList(redacted.columns()).contains("raw") ? redacted.drop("raw") : redacted;
     }
 }

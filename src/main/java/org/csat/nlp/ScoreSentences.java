@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -25,7 +24,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.csat.config.PipelineConfig;
 import org.csat.tables.RowValues;
-
 import scala.Tuple2;
 
 /**
@@ -72,35 +70,47 @@ public final class ScoreSentences {
     public Dataset<Row> apply(Dataset<Row> texts) {
         String model = parseModel;
         int max = maxTokens;
-        Dataset<Row> sentences = texts.select("text").where(col("text").isNotNull()).distinct()
-                .flatMap((FlatMapFunction<Row, Row>) row -> {
-                    String text = row.getString(0);
-                    List<Row> out = new ArrayList<>();
-                    for (SentimentModel.Sentence s : SentimentModel.split(text)) {
-                        out.add(RowFactory.create(text, out.size(), RowValues.seq(s.words()),
-                                RowValues.seq(SentimentModel.parseKey(s.words(), model, max))));
-                    }
-                    return out.iterator();
-                }, Encoders.row(SENTENCES));
+        Dataset<Row> sentences = texts.select("text")
+                .where(col("text").isNotNull())
+                .distinct()
+                .flatMap(
+                        (FlatMapFunction<Row, Row>) row -> {
+                            String text = row.getString(0);
+                            List<Row> out = new ArrayList<>();
+                            for (SentimentModel.Sentence s : SentimentModel.split(text)) {
+                                out.add(RowFactory.create(
+                                        text,
+                                        out.size(),
+                                        RowValues.seq(s.words()),
+                                        RowValues.seq(SentimentModel.parseKey(s.words(), model, max))));
+                            }
+                            return out.iterator();
+                        },
+                        Encoders.row(SENTENCES));
 
         // One parse per key; of the sentences sharing it, the least token sequence is parsed
         // (any would give the same scores; this one does so on every run). The distinct
         // sentences of each length are dealt round-robin over the scoring tasks, so that every
         // task gets about the same parsing work: PCFG time grows about cubically with length,
         // and a few long sentences hashed into one task would leave other cores idle.
-        Dataset<Row> distinct = sentences.select("key", "words")
-                .groupBy("key").agg(min("words").as("words"))
-                .withColumn("rank", row_number().over(Window.partitionBy(size(col("words"))).orderBy(col("key"))));
+        Dataset<Row> distinct = sentences
+                .select("key", "words")
+                .groupBy("key")
+                .agg(min("words").as("words"))
+                .withColumn(
+                        "rank",
+                        row_number().over(Window.partitionBy(size(col("words"))).orderBy(col("key"))));
         int partitions = scoringPartitions;
         JavaRDD<Row> scoredRows = distinct.toJavaRDD()
-                .mapToPair((PairFunction<Row, Integer, Row>) row ->
-                        new Tuple2<>(task(row.getList(1).size(), row.getInt(2) - 1, partitions), row))
+                .mapToPair((PairFunction<Row, Integer, Row>)
+                        row -> new Tuple2<>(task(row.getList(1).size(), row.getInt(2) - 1, partitions), row))
                 .partitionBy(new HashPartitioner(partitions))
                 .values()
                 .mapPartitions((FlatMapFunction<Iterator<Row>, Row>) rows -> scorePartition(mixed(rows), model, max));
         Dataset<Row> scored = texts.sparkSession().createDataFrame(scoredRows, SCORED);
 
-        return sentences.join(scored, "key")
+        return sentences
+                .join(scored, "key")
                 .select("text", "position", "words", "probabilities")
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) ScoreSentences::scoreText, Encoders.row(TEXT_SCORES));
@@ -148,10 +158,12 @@ public final class ScoreSentences {
             scored.add(new SentimentScale.ScoredSentence(sentence.getList(2).size(), probabilities));
         }
         double[] mean = SentimentScale.messageProbabilities(scored);
-        return RowFactory.create(text,
+        return RowFactory.create(
+                text,
                 mean == null ? null : SentimentScale.score(mean),
                 mean == null ? null : SentimentScale.label(mean),
-                sentences.size(), scoredCount);
+                sentences.size(),
+                scoredCount);
     }
 
     private static Iterator<Row> scorePartition(Iterator<Row> rows, String parseModel, int maxTokens) {

@@ -1,11 +1,5 @@
 package org.csat.nlp;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
@@ -13,14 +7,19 @@ import edu.stanford.nlp.parser.lexparser.LexicalizedParser;
 import edu.stanford.nlp.parser.lexparser.SparseChartLexicalizedParser;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
-import edu.stanford.nlp.pipeline.ParserAnnotator;
 import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
+import edu.stanford.nlp.pipeline.ParserAnnotator;
 import edu.stanford.nlp.pipeline.SentimentAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.simple.SimpleMatrix;
 
 /**
@@ -60,8 +59,7 @@ public final class SentimentModel {
     private static final ConcurrentHashMap<String, StanfordCoreNLP> SPLITTERS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Scorer> SCORERS = new ConcurrentHashMap<>();
 
-    private SentimentModel() {
-    }
+    private SentimentModel() {}
 
     private static StanfordCoreNLP splitter() {
         return SPLITTERS.computeIfAbsent("split", key -> {

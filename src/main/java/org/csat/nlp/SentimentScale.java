@@ -14,11 +14,9 @@ public final class SentimentScale {
     public static final String[] LABELS = {"very_negative", "negative", "neutral", "positive", "very_positive"};
 
     /** One sentence of a message: its token count and class probabilities (null: not scored). */
-    public record ScoredSentence(int tokens, double[] probabilities) {
-    }
+    public record ScoredSentence(int tokens, double[] probabilities) {}
 
-    private SentimentScale() {
-    }
+    private SentimentScale() {}
 
     /**
      * Token-weighted mean of the scored sentences' probabilities, summed in the given order;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,8 +48,8 @@ public final class AssessConversationQuality {
     private final List<Dataset<Row>> cached = new ArrayList<>();
 
     /** Rows written per table, and what predicted_csat and topic_cluster came from. */
-    public record Result(long conversationsWritten, Map<String, Long> rowsWritten, String csatSource, String topicModel) {
-    }
+    public record Result(
+            long conversationsWritten, Map<String, Long> rowsWritten, String csatSource, String topicModel) {}
 
     public AssessConversationQuality(SparkSession spark, Warehouse warehouse) {
         this.spark = spark;
@@ -84,7 +83,9 @@ public final class AssessConversationQuality {
         if (runId == null) {
             throw new IllegalStateException("runId must be set before execute()");
         }
-        spark.sparkContext().setJobGroup("QUALITY", "resolution, repeat contact, predicted CSAT, topics (run " + runId + ")", false);
+        spark.sparkContext()
+                .setJobGroup(
+                        "QUALITY", "resolution, repeat contact, predicted CSAT, topics (run " + runId + ")", false);
         try {
             return assess(batch);
         } finally {
@@ -99,13 +100,22 @@ public final class AssessConversationQuality {
         Dataset<Row> messages = warehouse.read(Table.SILVER_MESSAGES);
         Dataset<Row> fresh = keep(batch);
         Dataset<Row> earlier = keep(earlierOfSameCustomers(silver, fresh));
-        Dataset<Row> resummarized = earlier.isEmpty() ? earlier : new SummarizeConversations(config, runId)
-                .apply(messages.join(earlier.select("conversation_id"), new String[] {"conversation_id"}, "left_semi"), earlier);
+        Dataset<Row> resummarized = earlier.isEmpty()
+                ? earlier
+                : new SummarizeConversations(config, runId)
+                        .apply(
+                                messages.join(
+                                        earlier.select("conversation_id"),
+                                        new String[] {"conversation_id"},
+                                        "left_semi"),
+                                earlier);
         Dataset<Row> r1 = keep(fresh.unionByName(resummarized).withColumn("_r1", lit(true)));
         Dataset<Row> after = silver.join(r1.select("conversation_id"), new String[] {"conversation_id"}, "left_anti")
-                .withColumn("_r1", lit(false)).unionByName(r1);
+                .withColumn("_r1", lit(false))
+                .unionByName(r1);
 
-        TopicModelStore.Outcome topics = new TopicModelStore(spark, warehouse, config, runId).prepare(after, messages, refitTopics);
+        TopicModelStore.Outcome topics =
+                new TopicModelStore(spark, warehouse, config, runId).prepare(after, messages, refitTopics);
         if (topics.allAssignments() != null) {
             cached.add(topics.allAssignments());
         }
@@ -118,7 +128,8 @@ public final class AssessConversationQuality {
         PredictCsat.Predictor predictor = new PredictCsat(warehouse, config, runId)
                 .prepare(features.apply(afterFinal.where(col("csat").isNotNull()), messages));
 
-        Column stalePrediction = col("predicted_csat_source").isNull()
+        Column stalePrediction = col("predicted_csat_source")
+                .isNull()
                 .or(col("predicted_csat_source").notEqual(predictor.source()));
         Dataset<Row> stale = afterFinal.where(not(col("_r1")).and(topics.changed() ? lit(true) : stalePrediction));
         Dataset<Row> output = keep(r1Final.unionByName(topics.changed() ? repeats.apply(stale, universe) : stale));
@@ -127,13 +138,18 @@ public final class AssessConversationQuality {
         Dataset<Row> rows = output.drop("predicted_csat", "predicted_csat_source")
                 .join(predicted, "conversation_id")
                 .selectExpr(TableSchemas.columns(TableSchemas.SILVER_CONVERSATIONS));
-        long written = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id")).execute(rows);
+        long written = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id"))
+                .execute(rows);
 
         Map<String, Long> rowsWritten = new TreeMap<>();
         rowsWritten.put(Table.SILVER_CONVERSATIONS.tableName(), written);
         rowsWritten.put(Table.MODEL_METRICS.tableName(), predictor.metricsRowsWritten());
         rowsWritten.put(Table.TOPICS.tableName(), topics.rowsWritten());
-        return new Result(written, rowsWritten, predictor.source(), topics.model() == null ? null : topics.model().version());
+        return new Result(
+                written,
+                rowsWritten,
+                predictor.source(),
+                topics.model() == null ? null : topics.model().version());
     }
 
     /**
@@ -144,24 +160,34 @@ public final class AssessConversationQuality {
         long windowMicros = config.integer("quality.repeat_window_days") * 86_400L * 1_000_000L;
         Dataset<Row> batchIds = fresh.select("conversation_id");
         Dataset<Row> contacts = fresh.select("customer_id", "started_at")
-                .unionByName(silver.join(batchIds, new String[] {"conversation_id"}, "left_semi").select("customer_id", "started_at"))
+                .unionByName(silver.join(batchIds, new String[] {"conversation_id"}, "left_semi")
+                        .select("customer_id", "started_at"))
                 .where(col("customer_id").isNotNull())
                 .select(col("customer_id").as("b_customer"), col("started_at").as("b_start"));
-        Column reaches = col("customer_id").equalTo(col("b_customer"))
+        Column reaches = col("customer_id")
+                .equalTo(col("b_customer"))
                 .and(col("started_at").leq(col("b_start")))
-                .and(unix_micros(col("b_start")).leq(unix_micros(coalesce(col("ended_at"), col("started_at"))).plus(lit(windowMicros))));
-        return silver.join(batchIds, new String[] {"conversation_id"}, "left_anti").join(contacts, reaches, "left_semi");
+                .and(unix_micros(col("b_start"))
+                        .leq(unix_micros(coalesce(col("ended_at"), col("started_at")))
+                                .plus(lit(windowMicros))));
+        return silver.join(batchIds, new String[] {"conversation_id"}, "left_anti")
+                .join(contacts, reaches, "left_semi");
     }
 
     /** {@code after} with topic_cluster from the current model for the batch (for everyone when the model changed). */
-    private Dataset<Row> withClusters(Dataset<Row> after, Dataset<Row> r1, Dataset<Row> messages, TopicModelStore.Outcome topics) {
+    private Dataset<Row> withClusters(
+            Dataset<Row> after, Dataset<Row> r1, Dataset<Row> messages, TopicModelStore.Outcome topics) {
         if (topics.model() == null) {
             return after;
         }
-        Dataset<Row> assignments = topics.changed() ? topics.allAssignments()
+        Dataset<Row> assignments = topics.changed()
+                ? topics.allAssignments()
                 : DiscoverTopics.assign(topics.model(), new DiscoverTopics(config).documents(r1, messages));
         Column reassigned = topics.changed() ? lit(true) : col("_r1");
-        return after.join(assignments.withColumnRenamed("topic_cluster", "_cluster"), new String[] {"conversation_id"}, "left")
+        return after.join(
+                        assignments.withColumnRenamed("topic_cluster", "_cluster"),
+                        new String[] {"conversation_id"},
+                        "left")
                 .withColumn("topic_cluster", when(reassigned, col("_cluster")).otherwise(col("topic_cluster")))
                 .drop("_cluster");
     }

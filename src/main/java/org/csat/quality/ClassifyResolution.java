@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Set;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,43 +49,75 @@ public final class ClassifyResolution {
         Column isCustomer = col("role").equalTo("customer");
         Column isResponder = col("role").isin("bot", "agent");
         Column isSystem = col("role").equalTo("system");
-        Dataset<Row> m = messages
-                .withColumn("first_customer_seq", min(when(isCustomer, col("seq"))).over(conversation))
-                .withColumn("answer_seq", min(when(isResponder.and(col("seq").gt(col("first_customer_seq"))), col("seq")))
-                        .over(conversation))
+        Dataset<Row> m = messages.withColumn(
+                        "first_customer_seq", min(when(isCustomer, col("seq"))).over(conversation))
+                .withColumn(
+                        "answer_seq",
+                        min(when(isResponder.and(col("seq").gt(col("first_customer_seq"))), col("seq")))
+                                .over(conversation))
                 .withColumn("after_answer", coalesce(col("seq").gt(col("answer_seq")), lit(false)));
 
         Column abandonEvent = isSystem.and(lower(col("event")).isin(abandonEvents.toArray()));
-        Dataset<Row> perConversation = m.groupBy("conversation_id").agg(
-                sum(when(isCustomer, 1).otherwise(0)).as("customer_messages"),
-                min(col("answer_seq")).as("answer_seq"),
-                max(when(col("positive_close").and(col("after_answer")), col("seq"))).as("last_positive_seq"),
-                max(when(isCustomer.and(col("after_answer")).and(col("negative").or(col("is_question"))), col("seq")))
-                        .as("last_blocker_seq"),
-                max(when(abandonEvent, col("seq"))).as("abandon_event_seq"),
-                max(when(isCustomer.or(isResponder), struct(col("seq"), col("role"), col("is_question"),
-                        col("sig_closing_offer"), col("sig_goodbye"), col("negative"), col("after_answer"))))
-                        .as("last_word"),
-                max(when(isCustomer, struct(col("seq"), col("negative"), col("after_answer")))).as("last_customer"),
-                max(when(col("role").equalTo("agent")
-                        .or(isSystem.and(lower(col("event")).equalTo("handoff"))), col("seq"))).as("last_human_seq"));
+        Dataset<Row> perConversation = m.groupBy("conversation_id")
+                .agg(
+                        sum(when(isCustomer, 1).otherwise(0)).as("customer_messages"),
+                        min(col("answer_seq")).as("answer_seq"),
+                        max(when(col("positive_close").and(col("after_answer")), col("seq")))
+                                .as("last_positive_seq"),
+                        max(when(
+                                        isCustomer
+                                                .and(col("after_answer"))
+                                                .and(col("negative").or(col("is_question"))),
+                                        col("seq")))
+                                .as("last_blocker_seq"),
+                        max(when(abandonEvent, col("seq"))).as("abandon_event_seq"),
+                        max(when(
+                                        isCustomer.or(isResponder),
+                                        struct(
+                                                col("seq"),
+                                                col("role"),
+                                                col("is_question"),
+                                                col("sig_closing_offer"),
+                                                col("sig_goodbye"),
+                                                col("negative"),
+                                                col("after_answer"))))
+                                .as("last_word"),
+                        max(when(isCustomer, struct(col("seq"), col("negative"), col("after_answer"))))
+                                .as("last_customer"),
+                        max(when(
+                                        col("role")
+                                                .equalTo("agent")
+                                                .or(isSystem.and(
+                                                        lower(col("event")).equalTo("handoff"))),
+                                        col("seq")))
+                                .as("last_human_seq"));
 
-        Column confirmed = col("last_positive_seq").isNotNull()
+        Column confirmed = col("last_positive_seq")
+                .isNotNull()
                 .and(col("last_blocker_seq").isNull().or(col("last_blocker_seq").leq(col("last_positive_seq"))));
         Column lastWordCustomer = col("last_word.role").equalTo("customer");
-        Column wrapUp = not(lastWordCustomer).and(col("last_word.sig_closing_offer"))
+        Column wrapUp = not(lastWordCustomer)
+                .and(col("last_word.sig_closing_offer"))
                 .or(lastWordCustomer.and(col("last_word.sig_goodbye")));
         Column eventAtEnd = coalesce(col("abandon_event_seq").gt(col("last_word.seq")), lit(false));
-        Column abandoned = col("customer_messages").equalTo(0)
+        Column abandoned = col("customer_messages")
+                .equalTo(0)
                 .or(col("answer_seq").isNull())
                 .or(eventAtEnd.and(not(wrapUp)))
-                .or(lastWordCustomer.and(col("last_word.after_answer"))
+                .or(lastWordCustomer
+                        .and(col("last_word.after_answer"))
                         .and(col("last_word.negative").or(col("last_word.is_question"))))
-                .or(not(lastWordCustomer).and(col("last_word.is_question")).and(not(col("last_word.sig_closing_offer"))))
-                .or(col("last_customer.negative").and(col("last_customer.after_answer"))
+                .or(not(lastWordCustomer)
+                        .and(col("last_word.is_question"))
+                        .and(not(col("last_word.sig_closing_offer"))))
+                .or(col("last_customer.negative")
+                        .and(col("last_customer.after_answer"))
                         .and(coalesce(col("last_human_seq").lt(col("last_customer.seq")), lit(true))));
-        return perConversation.select(col("conversation_id"),
+        return perConversation.select(
+                col("conversation_id"),
                 coalesce(confirmed, lit(false)).as("confirmed"),
-                coalesce(not(confirmed), lit(true)).and(coalesce(abandoned, lit(false))).as("abandoned"));
+                coalesce(not(confirmed), lit(true))
+                        .and(coalesce(abandoned, lit(false)))
+                        .as("abandoned"));
     }
 }

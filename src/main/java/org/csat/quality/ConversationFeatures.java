@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,7 +53,9 @@ public final class ConversationFeatures {
     /** Feature name -> its expression over the joined conversation and message aggregates. */
     static Map<String, Column> numeric() {
         Map<String, Column> f = new LinkedHashMap<>();
-        f.put("has_sentiment", when(col("customer_sentiment_mean").isNotNull(), 1.0).otherwise(0.0));
+        f.put(
+                "has_sentiment",
+                when(col("customer_sentiment_mean").isNotNull(), 1.0).otherwise(0.0));
         f.put("sentiment_mean", coalesce(col("customer_sentiment_mean"), lit(0.0)));
         f.put("sentiment_min", coalesce(col("customer_sentiment_min"), lit(0.0)));
         f.put("sentiment_start", coalesce(col("customer_sentiment_start"), lit(0.0)));
@@ -63,8 +64,11 @@ public final class ConversationFeatures {
         f.put("log_customer_turns", log1p(col("customer_turns")));
         f.put("log_bot_turns", log1p(col("bot_turns")));
         f.put("log_agent_turns", log1p(col("agent_turns")));
-        f.put("log_customer_words_per_turn", log1p(coalesce(col("customer_word_count"), lit(0))
-                .divide(when(col("customer_turns").gt(0), col("customer_turns")).otherwise(1))));
+        f.put(
+                "log_customer_words_per_turn",
+                log1p(coalesce(col("customer_word_count"), lit(0))
+                        .divide(when(col("customer_turns").gt(0), col("customer_turns"))
+                                .otherwise(1))));
         f.put("log_duration", log1p(coalesce(col("duration_s"), lit(0.0))));
         f.put("answered", when(col("first_response_s").isNotNull(), 1.0).otherwise(0.0));
         f.put("log_first_response", log1p(coalesce(col("first_response_s"), lit(0.0))));
@@ -107,29 +111,44 @@ public final class ConversationFeatures {
      * @param messages      silver_messages (at least those of the conversations)
      */
     public Dataset<Row> apply(Dataset<Row> conversations, Dataset<Row> messages) {
-        Dataset<Row> ofThese = messages.join(conversations.select("conversation_id"), new String[] {"conversation_id"}, "left_semi")
+        Dataset<Row> ofThese = messages.join(
+                        conversations.select("conversation_id"), new String[] {"conversation_id"}, "left_semi")
                 .where(col("role").isin("customer", "bot", "agent"));
         Dataset<Row> signalled = new MessageSignals(phrases).apply(ofThese);
         Column isCustomer = col("role").equalTo("customer");
-        Column words = filter(split(udf(new NormalizeTextUdf(), DataTypes.StringType).apply(col("text")), " "), w -> w.notEqual(""));
+        Column words = filter(
+                split(udf(new NormalizeTextUdf(), DataTypes.StringType).apply(col("text")), " "), w -> w.notEqual(""));
         List<Column> aggregates = new ArrayList<>(List.of(
                 avg(when(isCustomer, col("sentiment"))).as("customer_sentiment_mean"),
                 min(when(isCustomer, col("sentiment"))).as("customer_sentiment_min"),
                 sum(when(isCustomer, size(words)).otherwise(0)).as("customer_word_count"),
                 array_distinct(flatten(collect_list(when(isCustomer, words)))).as("customer_words"),
                 sum(when(isCustomer.and(col("is_question")), 1).otherwise(0)).as("n_questions"),
-                sum(when(col("role").notEqual("customer").and(col("sig_bot_fallback")), 1).otherwise(0)).as("n_bot_fallback"),
-                max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative")))).as("last_customer")));
+                sum(when(col("role").notEqual("customer").and(col("sig_bot_fallback")), 1)
+                                .otherwise(0))
+                        .as("n_bot_fallback"),
+                max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative"))))
+                        .as("last_customer")));
         for (String signal : List.of("gratitude", "resolution_confirmed", "unresolved", "frustration", "goodbye")) {
-            aggregates.add(sum(when(isCustomer.and(col("sig_" + signal)), 1).otherwise(0)).as("n_" + signal));
+            aggregates.add(sum(when(isCustomer.and(col("sig_" + signal)), 1).otherwise(0))
+                    .as("n_" + signal));
         }
-        Dataset<Row> perConversation = signalled.groupBy("conversation_id")
+        Dataset<Row> perConversation = signalled
+                .groupBy("conversation_id")
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
 
-        List<Column> out = new ArrayList<>(List.of(col("conversation_id"), col("csat"), col("started_at"), col("date"),
-                col("handled_by"), col("customer_sentiment_mean"),
+        List<Column> out = new ArrayList<>(List.of(
+                col("conversation_id"),
+                col("csat"),
+                col("started_at"),
+                col("date"),
+                col("handled_by"),
+                col("customer_sentiment_mean"),
                 coalesce(col("customer_words"), array().cast("array<string>")).as("customer_words")));
-        numeric().forEach((name, expression) -> out.add(expression.cast("double").as(name)));
-        return conversations.join(perConversation, new String[] {"conversation_id"}, "left").select(out.toArray(new Column[0]));
+        numeric()
+                .forEach((name, expression) -> out.add(expression.cast("double").as(name)));
+        return conversations
+                .join(perConversation, new String[] {"conversation_id"}, "left")
+                .select(out.toArray(new Column[0]));
     }
 }

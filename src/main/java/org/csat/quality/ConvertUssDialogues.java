@@ -1,5 +1,8 @@
 package org.csat.quality;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,10 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Converts User Satisfaction Simulation dialogues (Sun et al., SIGIR 2021: one
@@ -42,12 +41,10 @@ public final class ConvertUssDialogues {
     private String systemRole = "bot";
 
     /** One dialogue: corpus, position in its file, turns as (role, text), the overall ratings' mean. */
-    public record Dialogue(String corpus, int index, List<String[]> turns, double overall) {
-    }
+    public record Dialogue(String corpus, int index, List<String[]> turns, double overall) {}
 
     /** Dialogues written, and dialogues skipped for having no overall rating. */
-    public record Result(int written, int skipped, Map<String, Integer> perCorpus) {
-    }
+    public record Result(int written, int skipped, Map<String, Integer> perCorpus) {}
 
     public ConvertUssDialogues input(Path directory) {
         if (directory == null || !Files.isDirectory(directory)) {
@@ -105,7 +102,8 @@ public final class ConvertUssDialogues {
         Files.createDirectories(output.toAbsolutePath().getParent());
         Map<String, Integer> perCorpus = new LinkedHashMap<>();
         try (OutputStream out = Files.newOutputStream(output);
-             JsonGenerator json = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8)) {
+                JsonGenerator json =
+                        new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8)) {
             for (int i = 0; i < sample.size(); i++) {
                 write(json, sample.get(i), i);
                 json.writeRaw('\n');
@@ -116,8 +114,7 @@ public final class ConvertUssDialogues {
     }
 
     /** A file's dialogues with an overall rating, in file order, and how many had none. */
-    public record Parsed(List<Dialogue> rated, int unrated) {
-    }
+    public record Parsed(List<Dialogue> rated, int unrated) {}
 
     public static Parsed parse(Path file, String corpus) throws IOException {
         List<Dialogue> dialogues = new ArrayList<>();
@@ -186,7 +183,8 @@ public final class ConvertUssDialogues {
         json.writeStringField("customer_id", "customer-" + id);
         json.writeStringField("channel", "chat");
         json.writeStringField("language", "en");
-        json.writeStringField("started_at", FIRST_START.plusSeconds(900L * position).toString());
+        json.writeStringField(
+                "started_at", FIRST_START.plusSeconds(900L * position).toString());
         json.writeStringField("topic", d.corpus().toLowerCase(Locale.ROOT));
         json.writeNumberField("csat", csat(d.overall()));
         json.writeArrayFieldStart("messages");

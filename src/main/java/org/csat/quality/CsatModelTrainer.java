@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -17,9 +16,9 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
-import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,52 +47,72 @@ public final class CsatModelTrainer {
 
     public CsatModelTrainer(PipelineConfig config) {
         this.textFeatures = config.integer("quality.csat_model.text_features");
-        this.regParams = config.stringSet("quality.csat_model.reg_params").stream().mapToDouble(Double::parseDouble).toArray();
+        this.regParams = config.stringSet("quality.csat_model.reg_params").stream()
+                .mapToDouble(Double::parseDouble)
+                .toArray();
         this.folds = config.integer("quality.csat_model.folds");
         this.seed = config.integer("quality.csat_model.seed");
         if (regParams.length == 0 || textFeatures < 0 || folds < 2) {
-            throw new IllegalArgumentException("quality.csat_model.reg_params needs at least one value, text_features must be >= 0"
-                    + " and folds >= 2");
+            throw new IllegalArgumentException(
+                    "quality.csat_model.reg_params needs at least one value, text_features must be >= 0"
+                            + " and folds >= 2");
         }
     }
 
     /** A fitted model and a line saying how it was chosen. */
-    public record Fitted(PipelineModel model, String note) {
-    }
+    public record Fitted(PipelineModel model, String note) {}
 
     /** @param train {@link ConversationFeatures} rows with a non-null {@code csat} */
     public Fitted fit(Dataset<Row> train) {
         List<PipelineStage> stages = new ArrayList<>();
-        stages.add(new VectorAssembler().setInputCols(ConversationFeatures.numericNames().toArray(new String[0]))
+        stages.add(new VectorAssembler()
+                .setInputCols(ConversationFeatures.numericNames().toArray(new String[0]))
                 .setOutputCol("numeric_features"));
         List<String[]> featureSets = new ArrayList<>();
         featureSets.add(new String[] {"numeric_features"});
         if (textFeatures > 0) {
-            stages.add(new HashingTF().setInputCol("customer_words").setOutputCol("text_features")
-                    .setNumFeatures(textFeatures).setBinary(true));
+            stages.add(new HashingTF()
+                    .setInputCol("customer_words")
+                    .setOutputCol("text_features")
+                    .setNumFeatures(textFeatures)
+                    .setBinary(true));
             featureSets.add(new String[] {"numeric_features", "text_features"});
         }
-        VectorAssembler features = new VectorAssembler().setInputCols(featureSets.get(0)).setOutputCol("features");
+        VectorAssembler features =
+                new VectorAssembler().setInputCols(featureSets.get(0)).setOutputCol("features");
         stages.add(features);
-        LinearRegression regression = new LinearRegression().setFeaturesCol("features").setLabelCol("label")
-                .setPredictionCol(RAW).setElasticNetParam(0.0).setSolver("normal").setStandardization(true);
+        LinearRegression regression = new LinearRegression()
+                .setFeaturesCol("features")
+                .setLabelCol("label")
+                .setPredictionCol(RAW)
+                .setElasticNetParam(0.0)
+                .setSolver("normal")
+                .setStandardization(true);
         stages.add(regression);
         Pipeline pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
         ParamMap[] grid = new ParamGridBuilder()
                 .addGrid(regression.regParam(), regParams)
                 .addGrid(features.inputCols(), CollectionConverters.asScala(featureSets))
                 .build();
-        CrossValidator search = new CrossValidator().setEstimator(pipeline).setEstimatorParamMaps(grid)
+        CrossValidator search = new CrossValidator()
+                .setEstimator(pipeline)
+                .setEstimatorParamMaps(grid)
                 .setEvaluator(new SpearmanEvaluator(RAW, "label"))
-                .setNumFolds(folds).setSeed(seed).setParallelism(2);
+                .setNumFolds(folds)
+                .setSeed(seed)
+                .setParallelism(2);
         CrossValidatorModel searched = search.fit(withLabel(train).orderBy("conversation_id"));
         PipelineModel best = (PipelineModel) searched.bestModel();
         Transformer[] fitted = best.stages();
         double chosen = ((LinearRegressionModel) fitted[fitted.length - 1]).getRegParam();
         boolean words = ((VectorAssembler) fitted[fitted.length - 2]).getInputCols().length > 1;
-        return new Fitted(best, "ridge regression, reg_param " + chosen + (words ? " with " + textFeatures + " hashed word features" : " without word features")
-                + ", chosen from reg_params " + java.util.Arrays.toString(regParams) + (textFeatures > 0 ? " with and without word features" : "")
-                + " by Spearman in " + folds + "-fold cross-validation on the training rows");
+        return new Fitted(
+                best,
+                "ridge regression, reg_param " + chosen
+                        + (words ? " with " + textFeatures + " hashed word features" : " without word features")
+                        + ", chosen from reg_params " + java.util.Arrays.toString(regParams)
+                        + (textFeatures > 0 ? " with and without word features" : "")
+                        + " by Spearman in " + folds + "-fold cross-validation on the training rows");
     }
 
     static Dataset<Row> withLabel(Dataset<Row> features) {
@@ -103,7 +122,8 @@ public final class CsatModelTrainer {
     /** Adds {@code model_prediction}, clipped to 1..5. */
     public static Dataset<Row> predict(PipelineModel model, Dataset<Row> features) {
         Column clipped = least(lit(5.0), greatest(lit(1.0), col(RAW)));
-        return model.transform(features).withColumn("model_prediction", clipped)
+        return model.transform(features)
+                .withColumn("model_prediction", clipped)
                 .drop(RAW, "numeric_features", "text_features", "features");
     }
 }

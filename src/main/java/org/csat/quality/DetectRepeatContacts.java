@@ -41,21 +41,39 @@ public final class DetectRepeatContacts {
      *                 customers'), with {@code conversation_id, customer_id, started_at, topic, topic_cluster}
      */
     public Dataset<Row> apply(Dataset<Row> targets, Dataset<Row> universe) {
-        Dataset<Row> t = targets.where(col("customer_id").isNotNull()).select(
-                col("conversation_id").as("t_id"), col("customer_id").as("t_customer"), col("started_at").as("t_start"),
-                coalesce(col("ended_at"), col("started_at")).as("t_end"),
-                col("topic").as("t_topic"), col("topic_cluster").as("t_cluster"));
-        Dataset<Row> u = universe.where(col("customer_id").isNotNull()).select(
-                col("conversation_id").as("u_id"), col("customer_id").as("u_customer"), col("started_at").as("u_start"),
-                col("topic").as("u_topic"), col("topic_cluster").as("u_cluster"));
-        Column later = col("u_start").gt(col("t_start"))
+        Dataset<Row> t = targets.where(col("customer_id").isNotNull())
+                .select(
+                        col("conversation_id").as("t_id"),
+                        col("customer_id").as("t_customer"),
+                        col("started_at").as("t_start"),
+                        coalesce(col("ended_at"), col("started_at")).as("t_end"),
+                        col("topic").as("t_topic"),
+                        col("topic_cluster").as("t_cluster"));
+        Dataset<Row> u = universe.where(col("customer_id").isNotNull())
+                .select(
+                        col("conversation_id").as("u_id"),
+                        col("customer_id").as("u_customer"),
+                        col("started_at").as("u_start"),
+                        col("topic").as("u_topic"),
+                        col("topic_cluster").as("u_cluster"));
+        Column later = col("u_start")
+                .gt(col("t_start"))
                 .or(col("u_start").equalTo(col("t_start")).and(col("u_id").gt(col("t_id"))));
-        Column withinWindow = unix_micros(col("u_start")).leq(unix_micros(col("t_end")).plus(lit(windowMicros)));
-        Column sameTopic = when(col("t_topic").isNotNull().and(col("u_topic").isNotNull()),
-                lower(trim(col("t_topic"))).equalTo(lower(trim(col("u_topic")))))
-                .when(col("t_cluster").isNotNull().and(col("u_cluster").isNotNull()), col("t_cluster").equalTo(col("u_cluster")));
-        Dataset<Row> returns = t.join(u, col("t_customer").equalTo(col("u_customer"))
-                        .and(col("u_id").notEqual(col("t_id"))).and(later).and(withinWindow))
+        Column withinWindow =
+                unix_micros(col("u_start")).leq(unix_micros(col("t_end")).plus(lit(windowMicros)));
+        Column sameTopic = when(
+                        col("t_topic").isNotNull().and(col("u_topic").isNotNull()),
+                        lower(trim(col("t_topic"))).equalTo(lower(trim(col("u_topic")))))
+                .when(
+                        col("t_cluster").isNotNull().and(col("u_cluster").isNotNull()),
+                        col("t_cluster").equalTo(col("u_cluster")));
+        Dataset<Row> returns = t.join(
+                        u,
+                        col("t_customer")
+                                .equalTo(col("u_customer"))
+                                .and(col("u_id").notEqual(col("t_id")))
+                                .and(later)
+                                .and(withinWindow))
                 .groupBy(col("t_id").as("conversation_id"))
                 .agg(lit(true).as("returned"), max(sameTopic).as("returned_same_topic"));
 

@@ -1,8 +1,8 @@
 package org.csat.quality;
 
-import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -11,8 +11,8 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -63,6 +62,7 @@ public final class DiscoverTopics {
 
     /** A message of at least this many words states the contact reason; the opening ends with it. */
     private static final int OPENING_MIN_WORDS = 4;
+
     private static final int OPENING_MAX_MESSAGES = 3;
 
     private final PipelineConfig config;
@@ -90,13 +90,16 @@ public final class DiscoverTopics {
         return messages.where(col("role").equalTo("customer"))
                 .join(conversations.select("conversation_id"), new String[] {"conversation_id"}, "left_semi")
                 .withColumn("normalized", normalized)
-                .withColumn("substantive_before", coalesce(sum(substantive)
-                        .over(ordered.rowsBetween(Window.unboundedPreceding(), -1)), lit(0)))
+                .withColumn(
+                        "substantive_before",
+                        coalesce(sum(substantive).over(ordered.rowsBetween(Window.unboundedPreceding(), -1)), lit(0)))
                 .withColumn("position", row_number().over(ordered))
                 .where(col("substantive_before").equalTo(0).and(col("position").leq(OPENING_MAX_MESSAGES)))
                 .groupBy("conversation_id")
                 .agg(array_distinct(flatten(collect_list(words))).as("all_words"))
-                .select(col("conversation_id"), array_except(col("all_words"), stopWords).as("words"));
+                .select(
+                        col("conversation_id"),
+                        array_except(col("all_words"), stopWords).as("words"));
     }
 
     private static Set<String> stopWords() {
@@ -113,46 +116,63 @@ public final class DiscoverTopics {
     public PipelineModel fit(Dataset<Row> documents) {
         int k = config.integer("quality.topics.k");
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
-            new CountVectorizer().setInputCol("words").setOutputCol("tf")
+            new CountVectorizer()
+                    .setInputCol("words")
+                    .setOutputCol("tf")
                     .setVocabSize(config.integer("quality.topics.vocabulary_size"))
                     .setMinDF(config.integer("quality.topics.min_doc_freq")),
             new IDF().setInputCol("tf").setOutputCol("tfidf"),
             new Normalizer().setInputCol("tfidf").setOutputCol("topic_features").setP(2.0),
-            new KMeans().setFeaturesCol("topic_features").setPredictionCol("cluster").setK(k)
-                    .setSeed(config.integer("quality.topics.seed")).setMaxIter(20)
+            new KMeans()
+                    .setFeaturesCol("topic_features")
+                    .setPredictionCol("cluster")
+                    .setK(k)
+                    .setSeed(config.integer("quality.topics.seed"))
+                    .setMaxIter(20)
         });
         return pipeline.fit(documents.where(size(col("words")).gt(0)).orderBy("conversation_id"));
     }
 
     /** conversation_id + {@code topic_cluster} (null for a document without vocabulary words). */
     public static Dataset<Row> assign(Model model, Dataset<Row> documents) {
-        Column known = size(array_intersect(col("words"), lit(model.vocabulary().toArray(new String[0])))).gt(0);
-        Dataset<Row> assigned = model.pipeline().transform(documents.where(known))
+        Column known = size(array_intersect(col("words"), lit(model.vocabulary().toArray(new String[0]))))
+                .gt(0);
+        Dataset<Row> assigned = model.pipeline()
+                .transform(documents.where(known))
                 .select(col("conversation_id"), col("cluster").as("topic_cluster"));
         return documents.select("conversation_id").join(assigned, new String[] {"conversation_id"}, "left");
     }
 
     /** A cluster: its top terms and how many documents it holds, also as a share of all assigned. */
-    public record Cluster(int id, List<String> topTerms, long conversations, double share) {
-    }
+    public record Cluster(int id, List<String> topTerms, long conversations, double share) {}
 
     /** Every cluster of {@code model}, sized by {@code assignments}. */
     public List<Cluster> clusters(Model model, Dataset<Row> assignments) {
         KMeansModel kmeans = (KMeansModel) model.pipeline().stages()[3];
         int topTerms = config.integer("quality.topics.top_terms");
         Vector[] centers = kmeans.clusterCenters();
-        List<Row> sizes = assignments.where(col("topic_cluster").isNotNull())
-                .groupBy("topic_cluster").agg(count(lit(1)).as("n")).collectAsList();
+        List<Row> sizes = assignments
+                .where(col("topic_cluster").isNotNull())
+                .groupBy("topic_cluster")
+                .agg(count(lit(1)).as("n"))
+                .collectAsList();
         long total = sizes.stream().mapToLong(r -> r.getLong(1)).sum();
         List<Cluster> out = new ArrayList<>();
         for (int cluster = 0; cluster < centers.length; cluster++) {
             double[] weights = centers[cluster].toArray();
-            List<String> terms = IntStream.range(0, weights.length).boxed()
+            List<String> terms = IntStream.range(0, weights.length)
+                    .boxed()
                     .filter(i -> weights[i] > 0)
-                    .sorted(Comparator.<Integer>comparingDouble(i -> -weights[i]).thenComparing(i -> i))
-                    .limit(topTerms).map(i -> model.vocabulary().get(i)).toList();
+                    .sorted(Comparator.<Integer>comparingDouble(i -> -weights[i])
+                            .thenComparing(i -> i))
+                    .limit(topTerms)
+                    .map(i -> model.vocabulary().get(i))
+                    .toList();
             int id = cluster;
-            long n = sizes.stream().filter(r -> r.getInt(0) == id).mapToLong(r -> r.getLong(1)).sum();
+            long n = sizes.stream()
+                    .filter(r -> r.getInt(0) == id)
+                    .mapToLong(r -> r.getLong(1))
+                    .sum();
             out.add(new Cluster(id, terms, n, total == 0 ? 0.0 : (double) n / total));
         }
         return out;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,12 +42,11 @@ public final class EvaluateUssAgreement {
     private long seed = 42;
 
     /** One line of the report. */
-    public record Figure(String scorer, String cohort, long dialogues, Double spearman, Double mae) {
-    }
+    public record Figure(String scorer, String cohort, long dialogues, Double spearman, Double mae) {}
 
     /** The figures, the model that was evaluated and the sizes behind them. */
-    public record Result(List<Figure> figures, String csatSource, long trainDialogues, long testDialogues, int converted) {
-    }
+    public record Result(
+            List<Figure> figures, String csatSource, long trainDialogues, long testDialogues, int converted) {}
 
     public EvaluateUssAgreement(SparkSession spark) {
         this.spark = spark;
@@ -97,39 +95,67 @@ public final class EvaluateUssAgreement {
         Path warehouseDir = workDirectory.resolve("warehouse");
         deleteRecursively(input);
         deleteRecursively(warehouseDir);
-        ConvertUssDialogues.Result converted = new ConvertUssDialogues().input(ussDirectory).limit(limit).seed(seed)
+        ConvertUssDialogues.Result converted = new ConvertUssDialogues()
+                .input(ussDirectory)
+                .limit(limit)
+                .seed(seed)
                 .execute(input.resolve("uss.jsonl"));
         Warehouse warehouse = new Warehouse(spark, warehouseDir.toString());
-        new NightlyJob(spark, warehouse).config(config).inputDir(input.toString())
+        new NightlyJob(spark, warehouse)
+                .config(config)
+                .inputDir(input.toString())
                 .execute("uss-evaluation", Timestamp.from(Instant.parse("2024-06-01T00:00:00Z")));
 
         Dataset<Row> silver = warehouse.read(Table.SILVER_CONVERSATIONS);
         String source = silver.select("predicted_csat_source").first().getString(0);
         Timestamp testFrom = null;
         if (source.startsWith("model:")) {
-            testFrom = warehouse.read(Table.MODEL_METRICS)
-                    .where(col("model_version").equalTo(source.substring("model:".length()))).first().getAs("test_from");
+            testFrom = warehouse
+                    .read(Table.MODEL_METRICS)
+                    .where(col("model_version").equalTo(source.substring("model:".length())))
+                    .first()
+                    .getAs("test_from");
         }
-        Dataset<Row> test = testFrom == null ? silver : silver.where(col("started_at").geq(lit(testFrom)));
-        Dataset<Row> features = new ConversationFeatures(config.phrases()).apply(test, warehouse.read(Table.SILVER_MESSAGES))
-                .join(test.select(col("conversation_id"), col("predicted_csat"), col("customer_sentiment_end"),
-                        element_at(col("metadata"), "uss_corpus").as("corpus"),
-                        element_at(col("metadata"), "uss_overall_mean").cast("double").as("rating")), "conversation_id")
+        Dataset<Row> test =
+                testFrom == null ? silver : silver.where(col("started_at").geq(lit(testFrom)));
+        Dataset<Row> features = new ConversationFeatures(config.phrases())
+                .apply(test, warehouse.read(Table.SILVER_MESSAGES))
+                .join(
+                        test.select(
+                                col("conversation_id"),
+                                col("predicted_csat"),
+                                col("customer_sentiment_end"),
+                                element_at(col("metadata"), "uss_corpus").as("corpus"),
+                                element_at(col("metadata"), "uss_overall_mean")
+                                        .cast("double")
+                                        .as("rating")),
+                        "conversation_id")
                 .withColumn("rules", RuleBasedCsat.score());
         List<Dataset<Row>> parts = new ArrayList<>();
-        parts.add(scorer(features, source.startsWith("model:") ? "predicted_csat (model)" : "predicted_csat (rules)", col("predicted_csat")));
+        parts.add(scorer(
+                features,
+                source.startsWith("model:") ? "predicted_csat (model)" : "predicted_csat (rules)",
+                col("predicted_csat")));
         parts.add(scorer(features, "rule-based score", col("rules")));
-        parts.add(scorer(features.where(col("has_sentiment").equalTo(1.0)), "CoreNLP: customer mean sentiment", col("sentiment_mean")));
+        parts.add(scorer(
+                features.where(col("has_sentiment").equalTo(1.0)),
+                "CoreNLP: customer mean sentiment",
+                col("sentiment_mean")));
         parts.add(scorer(features, "CoreNLP: customer last sentiment", col("customer_sentiment_end")));
         Dataset<Row> all = parts.stream().reduce(Dataset::unionByName).orElseThrow();
         List<Figure> figures = new ArrayList<>();
         for (Row r : RankAgreement.measure(all).collectAsList()) {
             String scorer = r.getAs("predictor");
             boolean onScale = !scorer.startsWith("CoreNLP");
-            figures.add(new Figure(scorer, r.getAs("cohort"), r.<Long>getAs("n"), r.getAs("spearman"),
+            figures.add(new Figure(
+                    scorer,
+                    r.getAs("cohort"),
+                    r.<Long>getAs("n"),
+                    r.getAs("spearman"),
                     onScale ? r.<Double>getAs("mae") : null));
         }
-        figures.sort(Comparator.comparing((Figure f) -> !f.cohort().equals("all")).thenComparing(Figure::cohort)
+        figures.sort(Comparator.comparing((Figure f) -> !f.cohort().equals("all"))
+                .thenComparing(Figure::cohort)
                 .thenComparing(f -> parts.size() - order(f.scorer())));
         long testRows = test.count();
         return new Result(figures, source, silver.count() - testRows, testRows, converted.written());
@@ -140,8 +166,11 @@ public final class EvaluateUssAgreement {
     }
 
     private static Dataset<Row> scorer(Dataset<Row> features, String name, Column prediction) {
-        Dataset<Row> rows = features.select(lit(name).as("predictor"), col("corpus").as("cohort"),
-                prediction.cast("double").as("prediction"), col("rating").as("label"));
+        Dataset<Row> rows = features.select(
+                lit(name).as("predictor"),
+                col("corpus").as("cohort"),
+                prediction.cast("double").as("prediction"),
+                col("rating").as("label"));
         return rows.unionByName(rows.withColumn("cohort", lit("all")));
     }
 

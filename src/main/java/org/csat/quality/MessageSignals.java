@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,8 +26,15 @@ import org.csat.nlp.PhraseMatchUdf;
  * makes sense (customer words, or bot/agent wrap-ups for {@code closing_offer}).
  */
 public final class MessageSignals {
-    public static final List<String> SIGNALS = List.of("asked_for_human", "gratitude", "resolution_confirmed",
-            "unresolved", "frustration", "goodbye", "closing_offer", "bot_fallback");
+    public static final List<String> SIGNALS = List.of(
+            "asked_for_human",
+            "gratitude",
+            "resolution_confirmed",
+            "unresolved",
+            "frustration",
+            "goodbye",
+            "closing_offer",
+            "bot_fallback");
 
     private final PhraseLists phrases;
 
@@ -42,14 +48,25 @@ public final class MessageSignals {
         flags.add(col("*"));
         for (String signal : SIGNALS) {
             flags.add(udf(new PhraseMatchUdf(phrases, signal), DataTypes.BooleanType)
-                    .apply(col("text"), col("language")).as("sig_" + signal));
+                    .apply(col("text"), col("language"))
+                    .as("sig_" + signal));
         }
         flags.add(coalesce(col("text").rlike("[?？¿]"), lit(false)).as("is_question"));
         Column isCustomer = col("role").equalTo("customer");
-        Column calm = not(col("sig_unresolved")).and(not(col("sig_frustration"))).and(not(col("sig_asked_for_human")));
-        return messages.select(flags.toArray(new Column[0])).select(col("*"),
-                isCustomer.and(calm).and(col("sig_gratitude").or(col("sig_resolution_confirmed").and(not(col("is_question")))))
-                        .as("positive_close"),
-                isCustomer.and(col("sig_unresolved").or(col("sig_frustration")).or(col("sig_asked_for_human"))).as("negative"));
+        Column calm =
+                not(col("sig_unresolved")).and(not(col("sig_frustration"))).and(not(col("sig_asked_for_human")));
+        return messages.select(flags.toArray(new Column[0]))
+                .select(
+                        col("*"),
+                        isCustomer
+                                .and(calm)
+                                .and(col("sig_gratitude")
+                                        .or(col("sig_resolution_confirmed").and(not(col("is_question")))))
+                                .as("positive_close"),
+                        isCustomer
+                                .and(col("sig_unresolved")
+                                        .or(col("sig_frustration"))
+                                        .or(col("sig_asked_for_human")))
+                                .as("negative"));
     }
 }

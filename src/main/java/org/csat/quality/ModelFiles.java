@@ -1,7 +1,6 @@
 package org.csat.quality;
 
 import java.io.IOException;
-
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.MLWritable;

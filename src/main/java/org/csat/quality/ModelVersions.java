@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,16 +27,16 @@ import org.csat.config.PipelineConfig;
  * training a new one, and a change in any of them gives a new one.
  */
 public final class ModelVersions {
-    private ModelVersions() {
-    }
+    private ModelVersions() {}
 
     /** Rows counted and the 12-hex-digit version hash. */
-    public record Fingerprint(long rows, String hash) {
-    }
+    public record Fingerprint(long rows, String hash) {}
 
     public static Fingerprint fingerprint(Dataset<Row> rows, PipelineConfig config, String settingsPrefix) {
-        Column[] all = Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        Row summary = rows.agg(count(lit(1)), coalesce(sum(xxhash64(all).cast("decimal(38,0)")), lit(0).cast("decimal(38,0)")))
+        Column[] all =
+                Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+        Row summary = rows.agg(
+                        count(lit(1)), coalesce(sum(xxhash64(all).cast("decimal(38,0)")), lit(0).cast("decimal(38,0)")))
                 .first();
         Map<String, String> settings = new TreeMap<>();
         config.asMap().forEach((key, value) -> {

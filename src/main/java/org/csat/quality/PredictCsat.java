@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.min;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,8 +38,7 @@ public final class PredictCsat {
     private final String runId;
 
     /** What this run predicts with: {@code source} is the value of {@code predicted_csat_source}. */
-    public record Predictor(String source, PipelineModel model, long metricsRowsWritten) {
-    }
+    public record Predictor(String source, PipelineModel model, long metricsRowsWritten) {}
 
     public PredictCsat(Warehouse warehouse, PipelineConfig config, String runId) {
         this.warehouse = warehouse;
@@ -57,22 +55,30 @@ public final class PredictCsat {
         if (fingerprint.rows() < Math.max(1, minSurveys)) {
             String version = "rules-" + fingerprint.hash();
             String note = "rule-based score: " + fingerprint.rows() + " surveyed conversations, fewer than "
-                    + "quality.csat_model.min_surveys=" + minSurveys + "; evaluated on all of them (rules are not trained)";
+                    + "quality.csat_model.min_surveys=" + minSurveys
+                    + "; evaluated on all of them (rules are not trained)";
             long written = evaluation.evaluateRules(version, modeling, note);
             return new Predictor(RULES, null, written);
         }
         double testFraction = config.number("quality.csat_model.test_fraction");
         if (testFraction <= 0 || testFraction >= 1) {
-            throw new IllegalArgumentException("quality.csat_model.test_fraction must be between 0 and 1, got " + testFraction);
+            throw new IllegalArgumentException(
+                    "quality.csat_model.test_fraction must be between 0 and 1, got " + testFraction);
         }
-        Row split = modeling.agg(expr("percentile(unix_micros(started_at), " + (1 - testFraction) + ")")).first();
+        Row split = modeling.agg(expr("percentile(unix_micros(started_at), " + (1 - testFraction) + ")"))
+                .first();
         long splitMicros = (long) Math.floor(split.getDouble(0));
         Dataset<Row> train = modeling.where(expr("unix_micros(started_at)").leq(lit(splitMicros)));
         Dataset<Row> test = modeling.where(expr("unix_micros(started_at)").gt(lit(splitMicros)));
         if (test.isEmpty() || train.isEmpty()) {
             String version = "rules-" + fingerprint.hash();
-            return new Predictor(RULES, null, evaluation.evaluateRules(version, modeling,
-                    "rule-based score: the surveyed conversations cannot be split by time (all start at once)"));
+            return new Predictor(
+                    RULES,
+                    null,
+                    evaluation.evaluateRules(
+                            version,
+                            modeling,
+                            "rule-based score: the surveyed conversations cannot be split by time (all start at once)"));
         }
         String version = "lr-" + fingerprint.hash();
         String path = warehouse.root() + "/models/predicted_csat/" + version;
@@ -90,8 +96,16 @@ public final class PredictCsat {
         }
         Row span = train.agg(max("started_at"), min("started_at")).first();
         Row testSpan = test.agg(min("started_at")).first();
-        long written = evaluation.evaluateModel(version, "model:" + version, model, train, test, path,
-                span.getTimestamp(0), (Timestamp) testSpan.get(0), note);
+        long written = evaluation.evaluateModel(
+                version,
+                "model:" + version,
+                model,
+                train,
+                test,
+                path,
+                span.getTimestamp(0),
+                (Timestamp) testSpan.get(0),
+                note);
         return new Predictor("model:" + version, model, written);
     }
 
@@ -113,7 +127,8 @@ public final class PredictCsat {
     public static Dataset<Row> apply(Predictor predictor, Dataset<Row> features) {
         Dataset<Row> scored = predictor.model() == null
                 ? features.withColumn("predicted_csat", RuleBasedCsat.score())
-                : CsatModelTrainer.predict(predictor.model(), features).withColumnRenamed("model_prediction", "predicted_csat");
+                : CsatModelTrainer.predict(predictor.model(), features)
+                        .withColumnRenamed("model_prediction", "predicted_csat");
         return scored.withColumn("predicted_csat_source", lit(predictor.source()));
     }
 }

@@ -26,24 +26,32 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * zero under ANSI SQL). Computed with window ranks inside each group, so nothing is collected.
  */
 public final class RankAgreement {
-    private RankAgreement() {
-    }
+    private RankAgreement() {}
 
     /** @param rows {@code predictor, cohort, prediction, label} (doubles for the last two; nulls dropped) */
     public static Dataset<Row> measure(Dataset<Row> rows) {
-        Dataset<Row> valid = rows.where(col("prediction").isNotNull().and(col("label").isNotNull()));
-        Dataset<Row> ranked = valid
-                .withColumn("prediction_rank", averageRank("prediction"))
+        Dataset<Row> valid =
+                rows.where(col("prediction").isNotNull().and(col("label").isNotNull()));
+        Dataset<Row> ranked = valid.withColumn("prediction_rank", averageRank("prediction"))
                 .withColumn("label_rank", averageRank("label"));
-        Dataset<Row> moments = ranked.groupBy("predictor", "cohort").agg(
-                count(lit(1)).as("n"),
-                avg(abs(col("prediction").minus(col("label")))).as("mae"),
-                covar_pop(col("prediction_rank"), col("label_rank")).as("covariance"),
-                var_pop(col("prediction_rank")).as("prediction_variance"),
-                var_pop(col("label_rank")).as("label_variance"));
-        Column spread = col("prediction_variance").gt(0).and(col("label_variance").gt(0));
-        return moments.select(col("predictor"), col("cohort"), col("n"), col("mae"),
-                when(spread, col("covariance").divide(sqrt(col("prediction_variance").multiply(col("label_variance")))))
+        Dataset<Row> moments = ranked.groupBy("predictor", "cohort")
+                .agg(
+                        count(lit(1)).as("n"),
+                        avg(abs(col("prediction").minus(col("label")))).as("mae"),
+                        covar_pop(col("prediction_rank"), col("label_rank")).as("covariance"),
+                        var_pop(col("prediction_rank")).as("prediction_variance"),
+                        var_pop(col("label_rank")).as("label_variance"));
+        Column spread =
+                col("prediction_variance").gt(0).and(col("label_variance").gt(0));
+        return moments.select(
+                col("predictor"),
+                col("cohort"),
+                col("n"),
+                col("mae"),
+                when(
+                                spread,
+                                col("covariance")
+                                        .divide(sqrt(col("prediction_variance").multiply(col("label_variance")))))
                         .as("spearman"));
     }
 

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
-
 import org.apache.spark.sql.Column;
 
 /**
@@ -27,8 +26,7 @@ public final class ResolutionStatus {
     public static final String ABANDONED = "abandoned";
     public static final List<String> ALL = List.of(CONFIRMED, ASSUMED, REPEAT_CONTACT, ESCALATED, ABANDONED);
 
-    private ResolutionStatus() {
-    }
+    private ResolutionStatus() {}
 
     /** The status from the transcript alone, before repeat contact is known. */
     public static Column fromTranscript(Column confirmed, Column abandoned, Column handoff) {

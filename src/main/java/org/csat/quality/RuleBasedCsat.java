@@ -30,8 +30,7 @@ import org.apache.spark.sql.Column;
  * Columns are those of {@link ConversationFeatures}.
  */
 public final class RuleBasedCsat {
-    private RuleBasedCsat() {
-    }
+    private RuleBasedCsat() {}
 
     public static Column score() {
         Column base = when(col("status_confirmed").equalTo(1.0), 4.5)
@@ -39,9 +38,10 @@ public final class RuleBasedCsat {
                 .when(col("status_repeat_contact").equalTo(1.0), 2.6)
                 .when(col("status_escalated").equalTo(1.0), 3.2)
                 .otherwise(3.8);
-        Column turnsBeyondFour = least(lit(0.5), greatest(lit(0.0), expm1(col("log_customer_turns")).minus(4.0).multiply(0.1)));
-        Column score = base
-                .plus(col("sentiment_mean").multiply(0.8))
+        Column turnsBeyondFour = least(
+                lit(0.5),
+                greatest(lit(0.0), expm1(col("log_customer_turns")).minus(4.0).multiply(0.1)));
+        Column score = base.plus(col("sentiment_mean").multiply(0.8))
                 .plus(col("last_customer_positive").multiply(0.3))
                 .minus(col("last_customer_negative").multiply(0.5))
                 .minus(when(col("customer_frustration").gt(0), 0.4).otherwise(0.0))

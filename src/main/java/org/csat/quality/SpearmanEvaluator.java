@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
-
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
@@ -30,10 +29,15 @@ public final class SpearmanEvaluator extends Evaluator {
 
     @Override
     public double evaluate(Dataset<?> dataset) {
-        Dataset<Row> pairs = dataset.select(lit("model").as("predictor"), lit("all").as("cohort"),
-                col(predictionCol).cast("double").as("prediction"), col(labelCol).cast("double").as("label"));
+        Dataset<Row> pairs = dataset.select(
+                lit("model").as("predictor"),
+                lit("all").as("cohort"),
+                col(predictionCol).cast("double").as("prediction"),
+                col(labelCol).cast("double").as("label"));
         List<Row> measured = RankAgreement.measure(pairs).select("spearman").collectAsList();
-        return measured.isEmpty() || measured.get(0).isNullAt(0) ? 0.0 : measured.get(0).getDouble(0);
+        return measured.isEmpty() || measured.get(0).isNullAt(0)
+                ? 0.0
+                : measured.get(0).getDouble(0);
     }
 
     @Override

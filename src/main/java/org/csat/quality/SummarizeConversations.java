@@ -52,40 +52,80 @@ public final class SummarizeConversations {
         Dataset<Row> signalled = new MessageSignals(config.phrases()).apply(messages);
         Column isCustomer = col("role").equalTo("customer");
         Column customerScored = isCustomer.and(col("sentiment").isNotNull());
-        Dataset<Row> perConversation = signalled.groupBy("conversation_id").agg(
-                sum(when(isCustomer, 1).otherwise(0)).cast("int").as("customer_turns"),
-                sum(when(col("role").equalTo("bot"), 1).otherwise(0)).cast("int").as("bot_turns"),
-                sum(when(col("role").equalTo("agent"), 1).otherwise(0)).cast("int").as("agent_turns"),
-                min(when(col("role").equalTo("bot"), col("seq"))).as("first_bot_seq"),
-                min(when(col("role").equalTo("agent"), col("seq"))).as("first_agent_seq"),
-                max(when(col("role").equalTo("agent"), col("seq"))).as("last_agent_seq"),
-                max(col("role").equalTo("system").and(lower(col("event")).equalTo("handoff"))).as("handoff_event"),
-                sum(when(isCustomer.and(col("sig_asked_for_human")), 1).otherwise(0))
-                        .cast("int").as("asked_for_human_count"),
-                min(when(customerScored, struct(col("seq"), col("sentiment")))).getField("sentiment").as("customer_sentiment_start"),
-                max(when(customerScored, struct(col("seq"), col("sentiment")))).getField("sentiment").as("customer_sentiment_end"));
+        Dataset<Row> perConversation = signalled
+                .groupBy("conversation_id")
+                .agg(
+                        sum(when(isCustomer, 1).otherwise(0)).cast("int").as("customer_turns"),
+                        sum(when(col("role").equalTo("bot"), 1).otherwise(0))
+                                .cast("int")
+                                .as("bot_turns"),
+                        sum(when(col("role").equalTo("agent"), 1).otherwise(0))
+                                .cast("int")
+                                .as("agent_turns"),
+                        min(when(col("role").equalTo("bot"), col("seq"))).as("first_bot_seq"),
+                        min(when(col("role").equalTo("agent"), col("seq"))).as("first_agent_seq"),
+                        max(when(col("role").equalTo("agent"), col("seq"))).as("last_agent_seq"),
+                        max(col("role")
+                                        .equalTo("system")
+                                        .and(lower(col("event")).equalTo("handoff")))
+                                .as("handoff_event"),
+                        sum(when(isCustomer.and(col("sig_asked_for_human")), 1).otherwise(0))
+                                .cast("int")
+                                .as("asked_for_human_count"),
+                        min(when(customerScored, struct(col("seq"), col("sentiment"))))
+                                .getField("sentiment")
+                                .as("customer_sentiment_start"),
+                        max(when(customerScored, struct(col("seq"), col("sentiment"))))
+                                .getField("sentiment")
+                                .as("customer_sentiment_end"));
 
-        Column botThenAgent = col("first_bot_seq").isNotNull().and(col("last_agent_seq").gt(col("first_bot_seq")))
+        Column botThenAgent = col("first_bot_seq")
+                .isNotNull()
+                .and(col("last_agent_seq").gt(col("first_bot_seq")))
                 .and(col("first_agent_seq").isNull().or(col("first_agent_seq").gt(col("first_bot_seq"))));
         Column handledBy = when(botThenAgent, lit("bot_to_human"))
                 .when(col("first_agent_seq").isNotNull(), lit("human"))
                 .when(col("first_bot_seq").isNotNull(), lit("bot"))
                 .otherwise(lit("none"));
-        Column handleTime = when(col("first_reply_ts").isNotNull(),
-                greatest(lit(0.0), unix_micros(col("ended_at")).minus(unix_micros(col("first_reply_ts"))).divide(1e6)));
+        Column handleTime = when(
+                col("first_reply_ts").isNotNull(),
+                greatest(
+                        lit(0.0),
+                        unix_micros(col("ended_at"))
+                                .minus(unix_micros(col("first_reply_ts")))
+                                .divide(1e6)));
         Column status = ResolutionStatus.fromTranscript(col("confirmed"), col("abandoned"), col("handoff"));
 
-        return conversations.select("conversation_id", "customer_id", "channel", "started_at", "ended_at", "topic",
-                        "language", "language_source", "csat", "metadata")
+        return conversations
+                .select(
+                        "conversation_id",
+                        "customer_id",
+                        "channel",
+                        "started_at",
+                        "ended_at",
+                        "topic",
+                        "language",
+                        "language_source",
+                        "csat",
+                        "metadata")
                 .join(perConversation, "conversation_id")
                 .join(new MeasureEffort(config).apply(messages), "conversation_id")
-                .join(new ClassifyResolution(config.stringSet("quality.abandon_events")).apply(signalled), "conversation_id")
+                .join(
+                        new ClassifyResolution(config.stringSet("quality.abandon_events")).apply(signalled),
+                        "conversation_id")
                 .withColumn("date", to_date(col("started_at")))
                 .withColumn("handled_by", handledBy)
-                .withColumn("handoff", coalesce(col("handoff_event"), lit(false)).or(handledBy.equalTo("bot_to_human")))
+                .withColumn(
+                        "handoff", coalesce(col("handoff_event"), lit(false)).or(handledBy.equalTo("bot_to_human")))
                 .withColumn("asked_for_human", col("asked_for_human_count").gt(0))
-                .withColumn("duration_s", unix_micros(col("ended_at")).minus(unix_micros(col("started_at"))).divide(1e6))
-                .withColumn("customer_sentiment_shift", col("customer_sentiment_end").minus(col("customer_sentiment_start")))
+                .withColumn(
+                        "duration_s",
+                        unix_micros(col("ended_at"))
+                                .minus(unix_micros(col("started_at")))
+                                .divide(1e6))
+                .withColumn(
+                        "customer_sentiment_shift",
+                        col("customer_sentiment_end").minus(col("customer_sentiment_start")))
                 .withColumn("scored_run_id", lit(runId))
                 .withColumn("resolution_status", status)
                 .withColumn("resolved", ResolutionStatus.resolved(status))

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,8 +34,7 @@ final class TopicModelStore {
     private final String runId;
 
     /** The model to assign with (null: none yet); when {@code changed}, assignments of every conversation. */
-    record Outcome(DiscoverTopics.Model model, boolean changed, Dataset<Row> allAssignments, long rowsWritten) {
-    }
+    record Outcome(DiscoverTopics.Model model, boolean changed, Dataset<Row> allAssignments, long rowsWritten) {}
 
     TopicModelStore(SparkSession spark, Warehouse warehouse, PipelineConfig config, String runId) {
         this.spark = spark;
@@ -46,20 +44,30 @@ final class TopicModelStore {
     }
 
     Outcome prepare(Dataset<Row> conversations, Dataset<Row> messages, boolean refit) throws IOException {
-        List<Row> current = warehouse.read(Table.TOPICS).select("model_version", "corpus_conversations", "model_path")
-                .limit(1).collectAsList();
-        DiscoverTopics.Model currentModel = current.isEmpty() ? null
-                : DiscoverTopics.Model.of(current.get(0).getString(0), PipelineModel.load(current.get(0).getString(2)));
+        List<Row> current = warehouse
+                .read(Table.TOPICS)
+                .select("model_version", "corpus_conversations", "model_path")
+                .limit(1)
+                .collectAsList();
+        DiscoverTopics.Model currentModel = current.isEmpty()
+                ? null
+                : DiscoverTopics.Model.of(
+                        current.get(0).getString(0),
+                        PipelineModel.load(current.get(0).getString(2)));
         long corpus = conversations.where(col("customer_turns").gt(0)).count();
         long needed = Math.max(config.integer("quality.topics.min_conversations"), config.integer("quality.topics.k"));
         boolean grown = currentModel == null
-                || corpus >= config.number("quality.topics.refit_growth") * current.get(0).getLong(1);
+                || corpus
+                        >= config.number("quality.topics.refit_growth")
+                                * current.get(0).getLong(1);
         if (corpus < needed || !(refit || grown)) {
             return new Outcome(currentModel, false, null, 0);
         }
         DiscoverTopics topics = new DiscoverTopics(config);
         Dataset<Row> documents = topics.documents(conversations, messages).persist(StorageLevel.MEMORY_AND_DISK());
-        String version = "km-" + ModelVersions.fingerprint(documents, config, "quality.topics.").hash();
+        String version = "km-"
+                + ModelVersions.fingerprint(documents, config, "quality.topics.")
+                        .hash();
         if (currentModel != null && currentModel.version().equals(version)) {
             documents.unpersist();
             return new Outcome(currentModel, false, null, 0);
@@ -73,12 +81,23 @@ final class TopicModelStore {
         Dataset<Row> assignments = DiscoverTopics.assign(model, documents).persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> rows = new ArrayList<>();
         for (DiscoverTopics.Cluster cluster : topics.clusters(model, assignments)) {
-            rows.add(RowFactory.create(version, cluster.id(), RowValues.seq(cluster.topTerms()), cluster.conversations(),
-                    cluster.share(), corpus, runId, path));
+            rows.add(RowFactory.create(
+                    version,
+                    cluster.id(),
+                    RowValues.seq(cluster.topTerms()),
+                    cluster.conversations(),
+                    cluster.share(),
+                    corpus,
+                    runId,
+                    path));
         }
         long before = warehouse.version(Table.TOPICS);
         warehouse.open(Table.TOPICS);
-        spark.createDataFrame(rows, TableSchemas.TOPICS).write().format("delta").mode("overwrite").save(warehouse.path(Table.TOPICS));
+        spark.createDataFrame(rows, TableSchemas.TOPICS)
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .save(warehouse.path(Table.TOPICS));
         documents.unpersist();
         return new Outcome(model, true, assignments, warehouse.rowsWrittenSince(Table.TOPICS, before));
     }

@@ -2,20 +2,22 @@ package org.csat.report;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Small HTML helpers for the report: escaping, a result as a table, a line chart as SVG. */
 final class HtmlTables {
-    private HtmlTables() {
-    }
+    private HtmlTables() {}
 
     static String escape(Object value) {
         if (value == null) {
             return "";
         }
-        return value.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.toString()
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     static String format(Object value) {
@@ -44,7 +46,9 @@ final class HtmlTables {
             html.append("<tr>");
             for (int i = 0; i < columns.length; i++) {
                 Object value = row.get(i);
-                html.append(value instanceof Number ? "<td class=\"n\">" : "<td>").append(escape(format(value))).append("</td>");
+                html.append(value instanceof Number ? "<td class=\"n\">" : "<td>")
+                        .append(escape(format(value)))
+                        .append("</td>");
             }
             html.append("</tr>");
         }
@@ -78,14 +82,24 @@ final class HtmlTables {
         }
         String[] colors = {"#d1495b", "#00798c", "#edae49", "#30638e", "#6a4c93"};
         double xStep = xLabels.size() > 1 ? (width - left - 70.0) / (xLabels.size() - 1) : 0;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">", width, height, width, height));
+        StringBuilder svg = new StringBuilder(String.format(
+                Locale.ROOT,
+                "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">",
+                width,
+                height,
+                width,
+                height));
         svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"14\" class=\"axis\">%s</text>", escape(yLabel)));
         svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"30\" class=\"axis\">%s</text>", format(max)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" class=\"axis\">%s</text>", height - bottom, format(min)));
+        svg.append(String.format(
+                Locale.ROOT, "<text x=\"4\" y=\"%d\" class=\"axis\">%s</text>", height - bottom, format(min)));
         for (int i = 0; i < xLabels.size(); i += Math.max(1, (xLabels.size() + 5) / 6)) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"axis\">%s</text>",
-                    left + i * xStep, height - 8, escape(xLabels.get(i))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" class=\"axis\">%s</text>",
+                    left + i * xStep,
+                    height - 8,
+                    escape(xLabels.get(i))));
         }
         for (int s = 0; s < series.size(); s++) {
             StringBuilder points = new StringBuilder();
@@ -98,10 +112,18 @@ final class HtmlTables {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + i * xStep, y));
             }
             String color = colors[s % colors.length];
-            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>",
-                    color, points.toString().strip()));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"legend\">%s</text>",
-                    left + 90 + s * 140, 14, color, escape(names.get(s))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>",
+                    color,
+                    points.toString().strip()));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"legend\">%s</text>",
+                    left + 90 + s * 140,
+                    14,
+                    color,
+                    escape(names.get(s))));
         }
         return svg.append("</svg>").toString();
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.tables.Warehouse;
@@ -45,16 +44,24 @@ public final class RenderReport {
         }
         warehouse.registerViews();
         StringBuilder html = new StringBuilder();
-        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bot vs human: customer satisfaction</title>")
+        html.append(
+                        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bot vs human: customer satisfaction</title>")
                 .append("<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222}")
-                .append("table{border-collapse:collapse;margin:.6em 0 1.4em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}")
-                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}.axis{font-size:11px;fill:#666}")
+                .append(
+                        "table{border-collapse:collapse;margin:.6em 0 1.4em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}")
+                .append(
+                        "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}.axis{font-size:11px;fill:#666}")
                 .append(".legend{font-size:12px}.note{color:#555}.scroll{overflow-x:auto}</style></head><body>");
-        Row span = spark.sql("SELECT min(date), max(date), count(*) FROM silver_conversations").first();
+        Row span = spark.sql("SELECT min(date), max(date), count(*) FROM silver_conversations")
+                .first();
         html.append("<h1>Bot vs human: customer satisfaction</h1><p class=\"note\">")
-                .append(span.isNullAt(0) ? "No conversations yet." : "Conversations from " + span.get(0) + " to " + span.get(1)
-                        + ": " + span.get(2) + ".")
-                .append(" Generated from ").append(escape(warehouse.root())).append(".</p>");
+                .append(
+                        span.isNullAt(0)
+                                ? "No conversations yet."
+                                : "Conversations from " + span.get(0) + " to " + span.get(1) + ": " + span.get(2) + ".")
+                .append(" Generated from ")
+                .append(escape(warehouse.root()))
+                .append(".</p>");
 
         appendQualityDrop(html);
         appendWeeklyTrend(html);
@@ -69,7 +76,8 @@ public final class RenderReport {
                 FROM silver_conversations GROUP BY handled_by ORDER BY handled_by"""), 20));
         appendTopics(html);
         html.append("<h2>Data quality</h2>");
-        html.append(table(spark.sql("SELECT reason_code, count(*) AS records FROM quarantine GROUP BY 1 ORDER BY 2 DESC"), 50));
+        html.append(table(
+                spark.sql("SELECT reason_code, count(*) AS records FROM quarantine GROUP BY 1 ORDER BY 2 DESC"), 50));
         html.append(table(spark.sql("""
                 SELECT run_id, status, started_at, records_read, records_accepted, records_quarantined, error
                 FROM pipeline_runs ORDER BY started_at DESC"""), 10));
@@ -82,7 +90,8 @@ public final class RenderReport {
     private void appendQualityDrop(StringBuilder html) {
         html.append("<h2>How much worse is the bot?</h2>");
         if (!spark.catalog().tableExists("gold_quality_drop")) {
-            html.append("<p class=\"note\">The case-mix adjusted comparison (gold_quality_drop) is not in this warehouse yet.</p>");
+            html.append(
+                    "<p class=\"note\">The case-mix adjusted comparison (gold_quality_drop) is not in this warehouse yet.</p>");
             return;
         }
         html.append(table(spark.sql("SELECT * FROM gold_quality_drop"), 50));
@@ -98,7 +107,8 @@ public final class RenderReport {
                 FROM silver_conversations GROUP BY 1 ORDER BY 1""").collectAsList();
         List<String> labels = new ArrayList<>();
         Double[] share = new Double[weeks.size()];
-        List<Double[]> sentiment = List.of(new Double[weeks.size()], new Double[weeks.size()], new Double[weeks.size()]);
+        List<Double[]> sentiment =
+                List.of(new Double[weeks.size()], new Double[weeks.size()], new Double[weeks.size()]);
         for (int i = 0; i < weeks.size(); i++) {
             Row week = weeks.get(i);
             labels.add(String.valueOf(week.get(0)));

@@ -14,11 +14,9 @@ import java.util.List;
  */
 public final class SqlNotebook {
     /** One cell: what it says, and its statement (without the closing semicolon). */
-    public record Cell(String comment, String sql) {
-    }
+    public record Cell(String comment, String sql) {}
 
-    private SqlNotebook() {
-    }
+    private SqlNotebook() {}
 
     public static List<Cell> read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -40,7 +38,9 @@ public final class SqlNotebook {
             sql.append(line).append('\n');
             if (trimmed.endsWith(";")) {
                 String statement = sql.toString().strip();
-                cells.add(new Cell(comment.toString().strip(), statement.substring(0, statement.length() - 1).strip()));
+                cells.add(new Cell(
+                        comment.toString().strip(),
+                        statement.substring(0, statement.length() - 1).strip()));
                 comment.setLength(0);
                 sql.setLength(0);
             }

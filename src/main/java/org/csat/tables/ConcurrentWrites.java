@@ -19,8 +19,7 @@ public final class ConcurrentWrites {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConcurrentWrites.class);
     private static final long PAUSE_MILLIS = 1000;
 
-    private ConcurrentWrites() {
-    }
+    private ConcurrentWrites() {}
 
     public static <T> T retrying(Table table, Supplier<T> write) {
         return retrying(table, ATTEMPTS, PAUSE_MILLIS, write);
@@ -39,14 +38,20 @@ public final class ConcurrentWrites {
                     throw e;
                 }
                 if (attempt >= attempts) {
-                    ConcurrentRunException gaveUp = new ConcurrentRunException("another run is writing to " + table.tableName()
-                            + " at the same time (Delta refused " + attempts + " commits: " + e.getClass().getSimpleName()
-                            + "); re-run later");
+                    ConcurrentRunException gaveUp =
+                            new ConcurrentRunException("another run is writing to " + table.tableName()
+                                    + " at the same time (Delta refused " + attempts + " commits: "
+                                    + e.getClass().getSimpleName()
+                                    + "); re-run later");
                     gaveUp.addSuppressed(e);
                     throw gaveUp;
                 }
-                LOG.warn("another run committed to {} meanwhile ({}); writing again, attempt {} of {}",
-                        table.tableName(), e.getClass().getSimpleName(), attempt + 1, attempts);
+                LOG.warn(
+                        "another run committed to {} meanwhile ({}); writing again, attempt {} of {}",
+                        table.tableName(),
+                        e.getClass().getSimpleName(),
+                        attempt + 1,
+                        attempts);
                 pause(pauseMillis, attempt);
             }
         }
@@ -78,6 +83,8 @@ public final class ConcurrentWrites {
     }
 
     private static void pause(long pauseMillis, int attempt) {
-        sleep(pauseMillis * attempt + ThreadLocalRandom.current().nextLong(pauseMillis + 1), "to retry a conflicting write");
+        sleep(
+                pauseMillis * attempt + ThreadLocalRandom.current().nextLong(pauseMillis + 1),
+                "to retry a conflicting write");
     }
 }

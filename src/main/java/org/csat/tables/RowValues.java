@@ -2,7 +2,6 @@ package org.csat.tables;
 
 import java.util.List;
 import java.util.Map;
-
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -10,8 +9,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * map columns (it rejects java.util.List and java.util.Map).
  */
 public final class RowValues {
-    private RowValues() {
-    }
+    private RowValues() {}
 
     public static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
         return list == null ? null : CollectionConverters.asScala(list).toList();

@@ -17,8 +17,7 @@ import org.apache.spark.sql.types.StructType;
  * stages. docs/tables.md documents each column; a test checks the two agree.
  */
 public final class TableSchemas {
-    private TableSchemas() {
-    }
+    private TableSchemas() {}
 
     /** One message as ingested (nested fields are nullable: Delta enforces no nested NOT NULL): position after ordering, then the contract's fields. */
     public static final StructType MESSAGE = new StructType()
@@ -31,8 +30,7 @@ public final class TableSchemas {
 
     /** Conversation-level fields of the input contract, shared by bronze and the parsed records. */
     private static StructType conversationFields(StructType base) {
-        return base
-                .add("conversation_id", StringType, true)
+        return base.add("conversation_id", StringType, true)
                 .add("customer_id", StringType, true)
                 .add("channel", StringType, true)
                 .add("language", StringType, true)
@@ -45,9 +43,8 @@ public final class TableSchemas {
     }
 
     /** A CSV row kept with its assembled conversation, so a rejection can quarantine each row. */
-    public static final StructType RAW_ROW = new StructType()
-            .add("record_no", LongType, true)
-            .add("raw", StringType, true);
+    public static final StructType RAW_ROW =
+            new StructType().add("record_no", LongType, true).add("raw", StringType, true);
 
     /**
      * What the file reader emits for every record it sees (a JSON line, a CSV row, or a

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -26,7 +25,8 @@ public final class UpsertConversationRows {
     /** @param keys the row key; its first column must be {@code conversation_id} */
     public UpsertConversationRows(Warehouse warehouse, Table table, List<String> keys) {
         if (keys.isEmpty() || !keys.get(0).equals("conversation_id")) {
-            throw new IllegalArgumentException("the key of " + table.tableName() + " must start with conversation_id, got " + keys);
+            throw new IllegalArgumentException(
+                    "the key of " + table.tableName() + " must start with conversation_id, got " + keys);
         }
         this.warehouse = warehouse;
         this.table = table;
@@ -39,10 +39,13 @@ public final class UpsertConversationRows {
         Dataset<Row> target = warehouse.read(table);
         Dataset<Row> batch = rows.withColumn("_delete", lit(false));
         if (keys.size() > 1) {
-            Dataset<Row> stale = target.select(keys.stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new))
+            Dataset<Row> stale = target.select(
+                            keys.stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new))
                     .join(rows.select("conversation_id").distinct(), new String[] {"conversation_id"}, "left_semi")
-                    .join(rows.select(keys.stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new)),
-                            keys.toArray(new String[0]), "left_anti")
+                    .join(
+                            rows.select(keys.stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new)),
+                            keys.toArray(new String[0]),
+                            "left_anti")
                     .withColumn("_delete", lit(true));
             batch = batch.unionByName(stale, true);
         }
@@ -51,11 +54,16 @@ public final class UpsertConversationRows {
         for (String name : table.schema().fieldNames()) {
             assignments.put("`" + name + "`", "s.`" + name + "`");
         }
-        warehouse.open(table).as("t")
+        warehouse
+                .open(table)
+                .as("t")
                 .merge(batch.as("s"), on)
-                .whenMatched("s._delete").delete()
-                .whenMatched().updateExpr(assignments)
-                .whenNotMatched("NOT s._delete").insertExpr(assignments)
+                .whenMatched("s._delete")
+                .delete()
+                .whenMatched()
+                .updateExpr(assignments)
+                .whenNotMatched("NOT s._delete")
+                .insertExpr(assignments)
                 .execute();
         return warehouse.rowsWrittenSince(table, before);
     }

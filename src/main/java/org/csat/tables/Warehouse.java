@@ -1,11 +1,10 @@
 package org.csat.tables;
 
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkThrowable;
@@ -25,6 +24,7 @@ import scala.Option;
 public final class Warehouse {
     /** Attempts at creating a table over a log directory without a commit; the last comes after removing it. */
     private static final int CREATE_ATTEMPTS = 3;
+
     private static final long FIRST_COMMIT_WAIT_MILLIS = 500;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
 
@@ -36,7 +36,9 @@ public final class Warehouse {
         this.spark = spark;
         try {
             Path path = new Path(root);
-            this.root = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+            this.root = path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                    .makeQualified(path)
+                    .toString();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot resolve warehouse " + root, e);
         }
@@ -93,7 +95,8 @@ public final class Warehouse {
                 }
                 ConcurrentWrites.sleep(FIRST_COMMIT_WAIT_MILLIS * attempt, "for another run to create a table");
                 if (attempt == CREATE_ATTEMPTS - 1 && !hasCommit(table) && removeEmptyLog(table)) {
-                    LOG.warn("{}: removed a log directory without any commit, left by a run stopped while creating the table",
+                    LOG.warn(
+                            "{}: removed a log directory without any commit, left by a run stopped while creating the table",
                             table.tableName());
                 }
             }
@@ -102,12 +105,15 @@ public final class Warehouse {
 
     /** Whether the table's log holds a commit, read from storage now rather than from Delta's cached snapshot. */
     private boolean hasCommit(Table table) {
-        return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version() >= 0;
+        return DeltaLog.forTable(spark, path(table))
+                        .update(false, Option.empty(), Option.empty())
+                        .version()
+                >= 0;
     }
 
     private static boolean isLogWithoutCommit(Throwable e) {
-        return ConcurrentWrites.hasCause(e,
-                t -> t instanceof SparkThrowable error && "DELTA_TABLE_NOT_FOUND".equals(error.getCondition()));
+        return ConcurrentWrites.hasCause(
+                e, t -> t instanceof SparkThrowable error && "DELTA_TABLE_NOT_FOUND".equals(error.getCondition()));
     }
 
     private boolean removeEmptyLog(Table table) {
@@ -167,7 +173,11 @@ public final class Warehouse {
         if (!exists(table)) {
             return -1;
         }
-        return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+        return DeltaTable.forPath(spark, path(table))
+                .history(1)
+                .select("version")
+                .first()
+                .getLong(0);
     }
 
     /**
@@ -177,9 +187,11 @@ public final class Warehouse {
      */
     public long rowsWrittenSince(Table table, long versionBefore) {
         long written = 0;
-        List<Row> commits = DeltaTable.forPath(spark, path(table)).history()
+        List<Row> commits = DeltaTable.forPath(spark, path(table))
+                .history()
                 .where(functions.col("version").gt(versionBefore))
-                .select(functions.col("operationMetrics")).collectAsList();
+                .select(functions.col("operationMetrics"))
+                .collectAsList();
         for (Row commit : commits) {
             Map<String, String> metrics = commit.isNullAt(0) ? Map.of() : commit.getJavaMap(0);
             if (metrics.containsKey("numTargetRowsInserted")) {

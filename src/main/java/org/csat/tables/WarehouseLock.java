@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -45,7 +44,8 @@ public final class WarehouseLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -59,8 +59,9 @@ public final class WarehouseLock implements AutoCloseable {
                         + " is writing to the warehouse " + warehouse.root() + "; re-run later");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((runId + ", process " + ManagementFactory.getRuntimeMXBean().getName())
-                    .getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap(
+                    (runId + ", process " + ManagementFactory.getRuntimeMXBean().getName())
+                            .getBytes(StandardCharsets.UTF_8)));
             return new WarehouseLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);

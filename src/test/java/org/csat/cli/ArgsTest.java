@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class ArgsTest {
@@ -26,10 +25,18 @@ class ArgsTest {
 
     @Test
     void mistakesAreUsageErrorsThatSayWhat() {
-        assertEquals("unknown option --inptu", assertThrows(UsageException.class, () -> parse("--inptu", "x")).getMessage());
-        assertEquals("--input needs a value", assertThrows(UsageException.class, () -> parse("--input")).getMessage());
-        assertEquals("--rescore takes no value", assertThrows(UsageException.class, () -> parse("--rescore=yes")).getMessage());
-        assertTrue(assertThrows(UsageException.class, () -> parse("--days", "three").getInt("days", 0)).getMessage()
+        assertEquals(
+                "unknown option --inptu",
+                assertThrows(UsageException.class, () -> parse("--inptu", "x")).getMessage());
+        assertEquals(
+                "--input needs a value",
+                assertThrows(UsageException.class, () -> parse("--input")).getMessage());
+        assertEquals(
+                "--rescore takes no value",
+                assertThrows(UsageException.class, () -> parse("--rescore=yes")).getMessage());
+        assertTrue(assertThrows(
+                        UsageException.class, () -> parse("--days", "three").getInt("days", 0))
+                .getMessage()
                 .contains("whole number"));
     }
 }

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.csat.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,10 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... argv) {
-        return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(
+                argv,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String lastErrLine() {
@@ -31,7 +33,9 @@ class MainTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("nightly"));
         assertEquals(2, run("nightli"));
-        assertEquals("csat: unknown command 'nightli'", err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+        assertEquals(
+                "csat: unknown command 'nightli'",
+                err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse(""));
         assertEquals(2, run("nightly", "--date", "2024-13-01"));
         assertEquals(2, run("query", "--format", "xml", "SELECT 1"));
         assertEquals(0, run("nightly", "--help"));
@@ -40,7 +44,12 @@ class MainTest {
     @Test
     void aFailedRunExitsOneWithItsReasonLast(@TempDir Path dir) {
         TestSpark.session();
-        int code = run("nightly", "--input", dir.resolve("missing").toString(), "--warehouse", dir.resolve("wh").toString());
+        int code = run(
+                "nightly",
+                "--input",
+                dir.resolve("missing").toString(),
+                "--warehouse",
+                dir.resolve("wh").toString());
         assertEquals(1, code);
         assertTrue(lastErrLine().startsWith("csat nightly failed: input directory "), lastErrLine());
         assertTrue(lastErrLine().endsWith("does not exist"), lastErrLine());

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.csat.cohort.CellEstimates.Estimate;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +21,23 @@ class CellEstimatesTest {
     static Cell cell(String period, String cohort, String topic, String band, double n, double successes) {
         double[][] weighted = new double[CohortPair.values().length][1];
         double[][] weightedSums = new double[CohortPair.values().length][1];
-        return new Cell(period, cohort, topic, "en", band, n, new double[] {n}, new double[] {successes},
-                new double[] {successes}, weighted, weightedSums);
+        return new Cell(
+                period,
+                cohort,
+                topic,
+                "en",
+                band,
+                n,
+                new double[] {n},
+                new double[] {successes},
+                new double[] {successes},
+                weighted,
+                weightedSums);
     }
 
     static ComparisonSettings settings(int minStratumSize) {
-        return new ComparisonSettings(null, 0.2, minStratumSize, 20, 0.02, 0.98, 0.001, 200, 1L, 0.95, 0.05, "stratified");
+        return new ComparisonSettings(
+                null, 0.2, minStratumSize, 20, 0.02, 0.98, 0.001, 200, 1L, 0.95, 0.05, "stratified");
     }
 
     /** Simpson's paradox: the bot is worse on both topics yet looks better overall, because it takes the easy one. */
@@ -50,7 +60,10 @@ class CellEstimatesTest {
     @Test
     void stratifiedDifferenceIsTakenOnTheBotCaseMix() {
         StrataPlan plan = StrataPlan.build(simpson(), RESOLVED, settings(10));
-        Estimate att = CellEstimates.stratified(simpson(), CohortPair.BOT_FIRST_VS_HUMAN, 0,
+        Estimate att = CellEstimates.stratified(
+                simpson(),
+                CohortPair.BOT_FIRST_VS_HUMAN,
+                0,
                 plan.strata(CohortPair.BOT_FIRST_VS_HUMAN, RESOLVED.get(0)));
         // (80 x (0.90 - 0.95) + 20 x (0.60 - 0.70)) / 100
         assertEquals(-0.06, att.estimate(), 1e-12);
@@ -114,7 +127,9 @@ class CellEstimatesTest {
     @Test
     void aSideWithoutValuesGivesNoEstimate() {
         List<Cell> cells = List.of(cell("after", "bot", "a", "low", 5, 4));
-        assertTrue(Double.isNaN(CellEstimates.raw(cells, CohortPair.BOT_FIRST_VS_HUMAN, 0).estimate()));
-        assertTrue(Double.isNaN(CellEstimates.stratified(cells, CohortPair.BOT_FIRST_VS_HUMAN, 0, Map.of()).estimate()));
+        assertTrue(Double.isNaN(
+                CellEstimates.raw(cells, CohortPair.BOT_FIRST_VS_HUMAN, 0).estimate()));
+        assertTrue(Double.isNaN(CellEstimates.stratified(cells, CohortPair.BOT_FIRST_VS_HUMAN, 0, Map.of())
+                .estimate()));
     }
 }

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
@@ -46,10 +45,19 @@ class CohortNightlyTest {
     void runTwice(@TempDir Path temp) throws Exception {
         spark = TestSpark.session();
         Path input = temp.resolve("in");
-        new GenerateTranscripts().outputDir(input).conversations(40).days(10).startDate(START).rolloutDay(3).seed(5).execute();
+        new GenerateTranscripts()
+                .outputDir(input)
+                .conversations(40)
+                .days(10)
+                .startDate(START)
+                .rolloutDay(3)
+                .seed(5)
+                .execute();
         warehouse = new Warehouse(spark, temp.resolve("warehouse").toString());
         PipelineConfig config = TestSpark.testConfig().with("cohort.bootstrap_replicates", "50");
-        first = new NightlyJob(spark, warehouse).config(config).inputDir(input.toString())
+        first = new NightlyJob(spark, warehouse)
+                .config(config)
+                .inputDir(input.toString())
                 .execute("run-1", Timestamp.from(Instant.parse("2024-05-11T02:00:00Z")));
         dropAfterFirst = rows(Table.GOLD_QUALITY_DROP);
         comparisonAfterFirst = rows(Table.GOLD_COHORT_COMPARISON);
@@ -62,8 +70,11 @@ class CohortNightlyTest {
     }
 
     private long silverAfterRollout(String handledByList) {
-        return warehouse.read(Table.SILVER_CONVERSATIONS)
-                .where(col("date").geq(Date.valueOf(START.plusDays(3))).and(col("handled_by").isin((Object[]) handledByList.split(","))))
+        return warehouse
+                .read(Table.SILVER_CONVERSATIONS)
+                .where(col("date")
+                        .geq(Date.valueOf(START.plusDays(3)))
+                        .and(col("handled_by").isin((Object[]) handledByList.split(","))))
                 .count();
     }
 
@@ -72,39 +83,74 @@ class CohortNightlyTest {
         List<Row> drop = warehouse.read(Table.GOLD_QUALITY_DROP).collectAsList();
         assertEquals(QualityMetrics.ALL.size(), drop.size());
         assertEquals(QualityMetrics.ALL.size(), first.rowsWritten().get("gold_quality_drop"));
-        Row resolved = drop.stream().filter(r -> r.getAs("metric").equals("resolved")).findFirst().orElseThrow();
-        assertTrue(resolved.<String>getAs("verdict").startsWith("bot-first: "), "silver has resolved since the quality stage: "
-                + resolved.<String>getAs("verdict"));
-        Row asked = drop.stream().filter(r -> r.getAs("metric").equals("asked_for_human")).findFirst().orElseThrow();
+        Row resolved = drop.stream()
+                .filter(r -> r.getAs("metric").equals("resolved"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                resolved.<String>getAs("verdict").startsWith("bot-first: "),
+                "silver has resolved since the quality stage: " + resolved.<String>getAs("verdict"));
+        Row asked = drop.stream()
+                .filter(r -> r.getAs("metric").equals("asked_for_human"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Date.valueOf(START.plusDays(3)), asked.getAs("rollout_date"));
         assertEquals(silverAfterRollout("bot,bot_to_human"), asked.<Long>getAs("n_bot_first"));
         assertEquals(silverAfterRollout("human"), asked.<Long>getAs("n_human"));
         assertNotNull(asked.getAs("adjusted_difference"));
         assertTrue(asked.<String>getAs("verdict").startsWith("bot-first: "), asked.<String>getAs("verdict"));
-        Row handleTime = drop.stream().filter(r -> r.getAs("metric").equals("handle_time_s")).findFirst().orElseThrow();
+        Row handleTime = drop.stream()
+                .filter(r -> r.getAs("metric").equals("handle_time_s"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("handle_time_s", handleTime.getAs("source_column"), "handle_time_s is preferred over duration_s");
     }
 
     @Test
     void comparisonHasEveryMethodForTheFairContrast() {
-        List<String> methods = warehouse.read(Table.GOLD_COHORT_COMPARISON)
-                .where(col("metric").equalTo("asked_for_human").and(col("comparison").equalTo("bot_first_vs_human")))
-                .select("method").collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+        List<String> methods = warehouse
+                .read(Table.GOLD_COHORT_COMPARISON)
+                .where(col("metric")
+                        .equalTo("asked_for_human")
+                        .and(col("comparison").equalTo("bot_first_vs_human")))
+                .select("method")
+                .collectAsList()
+                .stream()
+                .map(r -> r.getString(0))
+                .sorted()
+                .toList();
         assertEquals(List.of("ipw", "raw", "stratified"), methods);
-        Row raw = warehouse.read(Table.GOLD_COHORT_COMPARISON).where(col("metric").equalTo("asked_for_human")
-                .and(col("comparison").equalTo("bot_first_vs_human")).and(col("method").equalTo("raw"))).first();
+        Row raw = warehouse
+                .read(Table.GOLD_COHORT_COMPARISON)
+                .where(col("metric")
+                        .equalTo("asked_for_human")
+                        .and(col("comparison").equalTo("bot_first_vs_human"))
+                        .and(col("method").equalTo("raw")))
+                .first();
         double treated = raw.getAs("treated_mean");
         assertTrue(raw.<Double>getAs("treated_ci_low") <= treated && treated <= raw.<Double>getAs("treated_ci_high"));
         assertEquals(treated - raw.<Double>getAs("control_mean"), raw.<Double>getAs("estimate"), 1e-8);
-        assertTrue(warehouse.read(Table.GOLD_COHORT_COMPARISON).where(col("method").equalTo("before_after")).count() > 0);
+        assertTrue(warehouse
+                        .read(Table.GOLD_COHORT_COMPARISON)
+                        .where(col("method").equalTo("before_after"))
+                        .count()
+                > 0);
     }
 
     @Test
     void topicQualityCoversEveryTopicWithAnAllRow() {
-        Row all = warehouse.read(Table.GOLD_TOPIC_QUALITY).where(col("topic").equalTo("ALL")
-                .and(col("cohort").equalTo("human")).and(col("metric").equalTo("asked_for_human"))).first();
+        Row all = warehouse
+                .read(Table.GOLD_TOPIC_QUALITY)
+                .where(col("topic")
+                        .equalTo("ALL")
+                        .and(col("cohort").equalTo("human"))
+                        .and(col("metric").equalTo("asked_for_human")))
+                .first();
         assertEquals(silverAfterRollout("human"), all.<Long>getAs("n"));
-        assertFalse(warehouse.read(Table.GOLD_TOPIC_QUALITY).where(col("topic").notEqual("ALL")).isEmpty());
+        assertFalse(warehouse
+                .read(Table.GOLD_TOPIC_QUALITY)
+                .where(col("topic").notEqual("ALL"))
+                .isEmpty());
     }
 
     @Test

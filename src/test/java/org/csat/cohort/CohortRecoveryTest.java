@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,30 +50,43 @@ class CohortRecoveryTest {
         GenerateTranscripts penalised = generator(temp.resolve("penalty"), 7);
         ResolutionModel resolution = penalised.resolutionModel();
         penalised.execute();
-        truth = GeneratedSilver.truth(spark, temp.resolve("penalty/truth.jsonl")).cache();
+        truth = GeneratedSilver.truth(spark, temp.resolve("penalty/truth.jsonl"))
+                .cache();
         plantedAtt = plantedAtt(resolution);
 
         penaltyResult = compare(temp.resolve("penalty"));
         withPenalty = byKey(penaltyResult.comparison());
-        dropWithPenalty = penaltyResult.qualityDrop().where(col("metric").equalTo("resolved")).first();
+        dropWithPenalty = penaltyResult
+                .qualityDrop()
+                .where(col("metric").equalTo("resolved"))
+                .first();
 
         generator(temp.resolve("none"), 7).botPenalty(0, 0, 0).execute();
         withoutPenalty = byKey(compare(temp.resolve("none")).comparison());
     }
 
     private static GenerateTranscripts generator(Path dir, long seed) {
-        return new GenerateTranscripts().outputDir(dir.resolve("transcripts")).truthFile(dir.resolve("truth.jsonl"))
-                .conversations(4000).days(56).startDate(START).rolloutDay(ROLLOUT_DAY).seed(seed);
+        return new GenerateTranscripts()
+                .outputDir(dir.resolve("transcripts"))
+                .truthFile(dir.resolve("truth.jsonl"))
+                .conversations(4000)
+                .days(56)
+                .startDate(START)
+                .rolloutDay(ROLLOUT_DAY)
+                .seed(seed);
     }
 
     private CompareCohorts.Result compare(Path dir) {
         Dataset<Row> silver = GeneratedSilver.build(spark, dir.resolve("transcripts"), dir.resolve("truth.jsonl"));
-        return new CompareCohorts(spark).settings(ComparisonSettings.from(TestSpark.testConfig())).apply(silver);
+        return new CompareCohorts(spark)
+                .settings(ComparisonSettings.from(TestSpark.testConfig()))
+                .apply(silver);
     }
 
     /** The penalty of each band weighted by the band's share of bot-first conversations (all bot-first ones are after rollout). */
     private double plantedAtt(ResolutionModel resolution) {
-        List<Row> bands = truth.where(col("bot_first")).groupBy("complexity").count().collectAsList();
+        List<Row> bands =
+                truth.where(col("bot_first")).groupBy("complexity").count().collectAsList();
         double total = 0;
         double weighted = 0;
         for (Row band : bands) {
@@ -99,7 +111,8 @@ class CohortRecoveryTest {
     private static void assertCovers(double target, Map<String, Row> rows, String method) {
         double low = value(rows, method, "ci_low");
         double high = value(rows, method, "ci_high");
-        assertTrue(low <= target && target <= high,
+        assertTrue(
+                low <= target && target <= high,
                 method + " interval " + low + " .. " + high + " should cover " + target + " (estimate "
                         + value(rows, method, "estimate") + ")");
     }
@@ -128,8 +141,10 @@ class CohortRecoveryTest {
     void withNoPlantedEffectTheAdjustedIntervalsCoverZero() {
         assertCovers(0.0, withoutPenalty, "stratified");
         assertCovers(0.0, withoutPenalty, "ipw");
-        assertTrue(value(withoutPenalty, "raw", "estimate") > 0.02,
-                "raw difference without a penalty should still favour the bot: " + value(withoutPenalty, "raw", "estimate"));
+        assertTrue(
+                value(withoutPenalty, "raw", "estimate") > 0.02,
+                "raw difference without a penalty should still favour the bot: "
+                        + value(withoutPenalty, "raw", "estimate"));
     }
 
     @Test
@@ -148,10 +163,15 @@ class CohortRecoveryTest {
 
     @Test
     void derivedBandsMostlyMatchThePlantedComplexity() {
-        long agreeing = penaltyResult.topicQuality()
+        long agreeing = penaltyResult
+                .topicQuality()
                 .where(col("topic").notEqual("ALL").and(col("topic").notEqual("unknown")))
-                .select("topic", "complexity_band").distinct().collectAsList().stream()
-                .filter(r -> GenerateTranscripts.complexityOf(r.getString(0)).label().equals(r.getString(1)))
+                .select("topic", "complexity_band")
+                .distinct()
+                .collectAsList()
+                .stream()
+                .filter(r ->
+                        GenerateTranscripts.complexityOf(r.getString(0)).label().equals(r.getString(1)))
                 .count();
         assertTrue(agreeing >= 10, agreeing + " of 12 topics in their planted band");
     }

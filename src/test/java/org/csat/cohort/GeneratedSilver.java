@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,37 +48,64 @@ final class GeneratedSilver {
             .add("asked_for_human", DataTypes.BooleanType)
             .add("repeat_of", DataTypes.StringType);
 
-    private GeneratedSilver() {
-    }
+    private GeneratedSilver() {}
 
     static Dataset<Row> truth(SparkSession spark, Path truthFile) {
         return spark.read().schema(TRUTH).json(truthFile.toString());
     }
 
     static Dataset<Row> build(SparkSession spark, Path transcripts, Path truthFile) {
-        Dataset<Row> chats = spark.read().schema(TRANSCRIPT).option("recursiveFileLookup", "true").json(transcripts.toString());
+        Dataset<Row> chats = spark.read()
+                .schema(TRANSCRIPT)
+                .option("recursiveFileLookup", "true")
+                .json(transcripts.toString());
         Dataset<Row> truth = truth(spark, truthFile);
-        Dataset<Row> followedUp = truth.where(col("repeat_of").isNotNull()).select(col("repeat_of").as("conversation_id"))
-                .distinct().withColumn("repeat_contact", lit(true));
+        Dataset<Row> followedUp = truth.where(col("repeat_of").isNotNull())
+                .select(col("repeat_of").as("conversation_id"))
+                .distinct()
+                .withColumn("repeat_contact", lit(true));
         Column handledBy = when(col("handling").equalTo("bot_only"), lit("bot"))
-                .when(col("handling").equalTo("escalated"), lit("bot_to_human")).otherwise(lit("human"));
+                .when(col("handling").equalTo("escalated"), lit("bot_to_human"))
+                .otherwise(lit("human"));
         return chats.join(truth.drop("repeat_of"), "conversation_id")
                 .join(followedUp, new String[] {"conversation_id"}, "left")
-                .select(col("conversation_id"), col("customer_id"), col("channel"), col("started_at"), col("ended_at"),
-                        to_date(col("started_at")).as("date"), col("topic"), col("language"),
-                        lit("source").as("language_source"), handledBy.as("handled_by"),
-                        col("handoff_event").or(col("handling").equalTo("escalated")).as("handoff"),
-                        col("asked_for_human"), when(col("asked_for_human"), 1).otherwise(0).as("asked_for_human_count"),
-                        turns("customer"), turns("bot"), turns("agent"),
-                        unix_micros(col("ended_at")).minus(unix_micros(col("started_at"))).divide(1e6).as("duration_s"),
+                .select(
+                        col("conversation_id"),
+                        col("customer_id"),
+                        col("channel"),
+                        col("started_at"),
+                        col("ended_at"),
+                        to_date(col("started_at")).as("date"),
+                        col("topic"),
+                        col("language"),
+                        lit("source").as("language_source"),
+                        handledBy.as("handled_by"),
+                        col("handoff_event")
+                                .or(col("handling").equalTo("escalated"))
+                                .as("handoff"),
+                        col("asked_for_human"),
+                        when(col("asked_for_human"), 1).otherwise(0).as("asked_for_human_count"),
+                        turns("customer"),
+                        turns("bot"),
+                        turns("agent"),
+                        unix_micros(col("ended_at"))
+                                .minus(unix_micros(col("started_at")))
+                                .divide(1e6)
+                                .as("duration_s"),
                         lit(null).cast("double").as("customer_sentiment_start"),
                         lit(null).cast("double").as("customer_sentiment_end"),
                         lit(null).cast("double").as("customer_sentiment_shift"),
-                        col("csat"), col("metadata"), lit("test").as("scored_run_id"), col("resolved"),
-                        when(col("repeat_contact").isNull(), lit(false)).otherwise(lit(true)).as("repeat_contact"));
+                        col("csat"),
+                        col("metadata"),
+                        lit("test").as("scored_run_id"),
+                        col("resolved"),
+                        when(col("repeat_contact").isNull(), lit(false))
+                                .otherwise(lit(true))
+                                .as("repeat_contact"));
     }
 
     private static Column turns(String role) {
-        return size(filter(col("messages"), m -> m.getField("role").equalTo(role))).as(role + "_turns");
+        return size(filter(col("messages"), m -> m.getField("role").equalTo(role)))
+                .as(role + "_turns");
     }
 }

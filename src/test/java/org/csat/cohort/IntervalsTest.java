@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.csat.cohort.Intervals.Interval;
@@ -55,10 +54,13 @@ class IntervalsTest {
                 .add("duration_s", DataTypes.DoubleType)
                 .add("csat", DataTypes.IntegerType);
         QualityMetrics.Selection selection = QualityMetrics.select(silver);
-        assertEquals(List.of("asked_for_human", "csat", "handle_time_s"), selection.present().stream().map(QualityMetric::name).toList());
+        assertEquals(
+                List.of("asked_for_human", "csat", "handle_time_s"),
+                selection.present().stream().map(QualityMetric::name).toList());
         assertEquals("duration_s", selection.sources().get(QualityMetrics.ALL.get(7)));
         assertTrue(selection.absent().stream().anyMatch(m -> m.name().equals("resolved")));
         StructType withHandleTime = silver.add("handle_time_s", DataTypes.DoubleType);
-        assertEquals("handle_time_s", QualityMetrics.select(withHandleTime).sources().get(QualityMetrics.ALL.get(7)));
+        assertEquals(
+                "handle_time_s", QualityMetrics.select(withHandleTime).sources().get(QualityMetrics.ALL.get(7)));
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,8 @@ class PipelineConfigTest {
     void unknownKeysFailLoudlyAndNameTheSource(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("typo.properties");
         Files.writeString(file, "sentiment.max_sentense_tokens=40\n");
-        IllegalArgumentException fromFile = assertThrows(IllegalArgumentException.class, () -> PipelineConfig.load(file, Map.of()));
+        IllegalArgumentException fromFile =
+                assertThrows(IllegalArgumentException.class, () -> PipelineConfig.load(file, Map.of()));
         assertTrue(fromFile.getMessage().contains("sentiment.max_sentense_tokens"));
         assertTrue(fromFile.getMessage().contains(file.toString()));
         assertThrows(IllegalArgumentException.class, () -> PipelineConfig.load(null, Map.of("no.such.key", "1")));
@@ -58,7 +58,8 @@ class PipelineConfigTest {
         Files.writeString(dir.resolve("phrases/asked_for_human/en.txt"), "# site wording\nSpeak to Staff!\n");
         PhraseLists phrases = PipelineConfig.load(file, Map.of()).phrases();
         assertEquals(List.of("speak to staff"), phrases.phrases("asked_for_human", "en"));
-        assertTrue(phrases.matches("asked_for_human", "de", "Kann ich bitte mit einem Mitarbeiter sprechen?"),
+        assertTrue(
+                phrases.matches("asked_for_human", "de", "Kann ich bitte mit einem Mitarbeiter sprechen?"),
                 "German keeps the bundled list");
         assertFalse(phrases.matches("asked_for_human", "en", "can I talk to a human"));
     }

@@ -26,8 +26,21 @@ class GenerateCommandTest {
         int code;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = run("--out", dir.toString(), "--conversations", "120", "--days", "4", "--format", "csv",
-                "--bot-penalty", "0,0,0.2", "--rollout-day", "1", "--truth", dir.resolve("truth.jsonl").toString());
+            code = run(
+                    "--out",
+                    dir.toString(),
+                    "--conversations",
+                    "120",
+                    "--days",
+                    "4",
+                    "--format",
+                    "csv",
+                    "--bot-penalty",
+                    "0,0,0.2",
+                    "--rollout-day",
+                    "1",
+                    "--truth",
+                    dir.resolve("truth.jsonl").toString());
         } finally {
             System.setOut(original);
         }
@@ -43,9 +56,14 @@ class GenerateCommandTest {
     @Test
     void badOptionsAreUsageErrors(@TempDir Path dir) {
         assertUsage("--out is required", "--days", "3");
-        assertUsage("unknown format 'xml', expected jsonl, jsonl.gz or csv", "--out", dir.toString(), "--format", "xml");
-        assertUsage("--bot-penalty needs three numbers LOW,MEDIUM,HIGH, got '0.1,0.2'",
-            "--out", dir.toString(), "--bot-penalty", "0.1,0.2");
+        assertUsage(
+                "unknown format 'xml', expected jsonl, jsonl.gz or csv", "--out", dir.toString(), "--format", "xml");
+        assertUsage(
+                "--bot-penalty needs three numbers LOW,MEDIUM,HIGH, got '0.1,0.2'",
+                "--out",
+                dir.toString(),
+                "--bot-penalty",
+                "0.1,0.2");
         assertUsage("bot share must be between 0 and 1, got 2.0", "--out", dir.toString(), "--bot-share", "2");
         assertUsage("unknown option --bot", "--out", dir.toString(), "--bot", "1");
     }

@@ -35,14 +35,21 @@ class GenerateTranscriptsTest {
 
     @TempDir
     static Path shared;
+
     private static GenerateResult sharedResult;
     private static List<JsonNode> conversations;
     private static Map<String, JsonNode> truth;
 
     @BeforeAll
     static void generateSharedRun() throws IOException {
-        sharedResult = new GenerateTranscripts().outputDir(shared.resolve("out")).conversations(3000).days(30)
-            .rolloutDay(ROLLOUT_DAY).seed(7).truthFile(shared.resolve("truth.jsonl")).execute();
+        sharedResult = new GenerateTranscripts()
+                .outputDir(shared.resolve("out"))
+                .conversations(3000)
+                .days(30)
+                .rolloutDay(ROLLOUT_DAY)
+                .seed(7)
+                .truthFile(shared.resolve("truth.jsonl"))
+                .execute();
         conversations = GeneratedFiles.conversations(shared.resolve("out"));
         truth = new HashMap<>();
         for (JsonNode line : GeneratedFiles.readJsonLines(shared.resolve("truth.jsonl"))) {
@@ -53,8 +60,14 @@ class GenerateTranscriptsTest {
     @Test
     void sameSeedWritesTheSameBytes(@TempDir Path dir) throws IOException {
         for (String run : List.of("a", "b")) {
-            new GenerateTranscripts().outputDir(dir.resolve(run)).conversations(300).days(6).seed(11)
-                .format(OutputFormat.JSONL_GZ).filesPerDay(2).execute();
+            new GenerateTranscripts()
+                    .outputDir(dir.resolve(run))
+                    .conversations(300)
+                    .days(6)
+                    .seed(11)
+                    .format(OutputFormat.JSONL_GZ)
+                    .filesPerDay(2)
+                    .execute();
         }
         Map<String, String> first = GeneratedFiles.hashes(dir.resolve("a"));
         assertEquals(12, first.size());
@@ -63,8 +76,18 @@ class GenerateTranscriptsTest {
 
     @Test
     void differentSeedsWriteDifferentConversations(@TempDir Path dir) throws IOException {
-        new GenerateTranscripts().outputDir(dir.resolve("a")).conversations(300).days(6).seed(11).execute();
-        new GenerateTranscripts().outputDir(dir.resolve("b")).conversations(300).days(6).seed(12).execute();
+        new GenerateTranscripts()
+                .outputDir(dir.resolve("a"))
+                .conversations(300)
+                .days(6)
+                .seed(11)
+                .execute();
+        new GenerateTranscripts()
+                .outputDir(dir.resolve("b"))
+                .conversations(300)
+                .days(6)
+                .seed(12)
+                .execute();
         Map<String, String> first = GeneratedFiles.hashes(dir.resolve("a"));
         Map<String, String> second = GeneratedFiles.hashes(dir.resolve("b"));
         assertEquals(first.keySet(), second.keySet());
@@ -109,13 +132,20 @@ class GenerateTranscriptsTest {
                     assertFalse(Instant.parse(c.get("ended_at").asText()).isBefore(started), id);
                 }
                 if (c.has("csat")) {
-                    assertTrue(c.get("csat").isInt() && c.get("csat").asInt() >= 1 && c.get("csat").asInt() <= 5, id);
+                    assertTrue(
+                            c.get("csat").isInt()
+                                    && c.get("csat").asInt() >= 1
+                                    && c.get("csat").asInt() <= 5,
+                            id);
                 }
                 if (c.has("topic")) {
                     assertTrue(Topic.labels().contains(c.get("topic").asText()), id);
                 }
                 if (c.has("language")) {
-                    assertTrue(Set.of("en", "de", "fr", "es", "sv").contains(c.get("language").asText()), id);
+                    assertTrue(
+                            Set.of("en", "de", "fr", "es", "sv")
+                                    .contains(c.get("language").asText()),
+                            id);
                 }
                 checkMessages(id, started, c.get("messages"));
             }
@@ -139,8 +169,11 @@ class GenerateTranscriptsTest {
             switch (role) {
                 case "bot" -> assertEquals("assistant-v2", m.get("agent_id").asText(), id);
                 case "agent" -> assertTrue(m.get("agent_id").asText().matches("a-\\d+"), id);
-                case "system" -> assertTrue(Set.of("handoff", "transfer", "closed", "timeout")
-                    .contains(m.get("event").asText()), id);
+                case "system" ->
+                    assertTrue(
+                            Set.of("handoff", "transfer", "closed", "timeout")
+                                    .contains(m.get("event").asText()),
+                            id);
                 default -> assertFalse(m.has("agent_id"), id);
             }
         }
@@ -173,7 +206,8 @@ class GenerateTranscriptsTest {
         for (JsonNode c : conversations) {
             JsonNode t = truth.get(c.get("conversation_id").asText());
             if (dayIndex(c) >= ROLLOUT_DAY) {
-                int[] counts = byBand.computeIfAbsent(Topic.complexityOf(t.get("topic").asText()), band -> new int[2]);
+                int[] counts =
+                        byBand.computeIfAbsent(Topic.complexityOf(t.get("topic").asText()), band -> new int[2]);
                 counts[0]++;
                 counts[1] += GeneratedFiles.botFirst(c) ? 1 : 0;
             }
@@ -201,16 +235,21 @@ class GenerateTranscriptsTest {
             }
             boolean resolved = t.get("resolved").asBoolean();
             String handling = t.get("handling").asText();
-            double[] bucket = resolved && handling.equals("human") ? resolvedHuman
-                : !resolved && handling.equals("bot_only") ? unresolvedBot : null;
+            double[] bucket = resolved && handling.equals("human")
+                    ? resolvedHuman
+                    : !resolved && handling.equals("bot_only") ? unresolvedBot : null;
             if (bucket != null) {
                 bucket[0] += c.get("csat").asInt();
                 bucket[1]++;
             }
         }
         assertTrue(resolvedHuman[1] >= 50 && unresolvedBot[1] >= 5, resolvedHuman[1] + " / " + unresolvedBot[1]);
-        assertTrue(resolvedHuman[0] / resolvedHuman[1] >= 3.8, "resolved human mean " + resolvedHuman[0] / resolvedHuman[1]);
-        assertTrue(unresolvedBot[0] / unresolvedBot[1] <= 2.0, "unresolved bot mean " + unresolvedBot[0] / unresolvedBot[1]);
+        assertTrue(
+                resolvedHuman[0] / resolvedHuman[1] >= 3.8,
+                "resolved human mean " + resolvedHuman[0] / resolvedHuman[1]);
+        assertTrue(
+                unresolvedBot[0] / unresolvedBot[1] <= 2.0,
+                "unresolved bot mean " + unresolvedBot[0] / unresolvedBot[1]);
     }
 
     @Test
@@ -232,7 +271,10 @@ class GenerateTranscriptsTest {
             assertTrue(days >= 1 && days <= 6, days + " days");
         }
         assertTrue(repeats > 150, repeats + " repeat contacts");
-        long customers = conversations.stream().map(c -> c.get("customer_id").asText()).distinct().count();
+        long customers = conversations.stream()
+                .map(c -> c.get("customer_id").asText())
+                .distinct()
+                .count();
         assertTrue(customers < 3000 - repeats, "returning customers should reuse ids too: " + customers);
     }
 
@@ -297,7 +339,11 @@ class GenerateTranscriptsTest {
         String text = all.toString();
         assertTrue(text.contains("👍") && text.contains("😡"), "emoji expected");
         assertFalse(text.contains("\\uD83D") || text.contains("\r"), "escaped surrogates or CR found");
-        assertEquals(3000, text.lines().filter(line -> line.startsWith("{\"conversation_id\":")).count());
+        assertEquals(
+                3000,
+                text.lines()
+                        .filter(line -> line.startsWith("{\"conversation_id\":"))
+                        .count());
         assertTrue(text.endsWith("}\n"));
     }
 
@@ -306,7 +352,9 @@ class GenerateTranscriptsTest {
     }
 
     private static LocalDate dayOf(JsonNode conversation) {
-        return Instant.parse(conversation.get("started_at").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+        return Instant.parse(conversation.get("started_at").asText())
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate();
     }
 
     private static double share(int[] counts) {

@@ -23,8 +23,7 @@ import java.util.zip.GZIPInputStream;
 final class GeneratedFiles {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private GeneratedFiles() {
-    }
+    private GeneratedFiles() {}
 
     /** Every regular file under {@code root}, in path order. */
     static List<Path> files(Path root) throws IOException {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Planted personal data looks like the real thing, checksums included, at about 5% of chats. */
 class PersonalDataTest {
     private static final Pattern CARD = Pattern.compile("\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    private static final Pattern IBAN =
+            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
 
     @Test
     void cardNumbersPassOrFailLuhnAsAsked() {
@@ -43,8 +44,13 @@ class PersonalDataTest {
 
     @Test
     void aboutOneInTwentyChatsCarriesPlantedDataInACustomerTurn(@TempDir Path dir) throws IOException {
-        new GenerateTranscripts().outputDir(dir.resolve("out")).conversations(3000).days(10).seed(3)
-            .truthFile(dir.resolve("truth.jsonl")).execute();
+        new GenerateTranscripts()
+                .outputDir(dir.resolve("out"))
+                .conversations(3000)
+                .days(10)
+                .seed(3)
+                .truthFile(dir.resolve("truth.jsonl"))
+                .execute();
         Map<String, String> customerText = new HashMap<>();
         for (JsonNode c : GeneratedFiles.conversations(dir.resolve("out"))) {
             StringBuilder text = new StringBuilder();

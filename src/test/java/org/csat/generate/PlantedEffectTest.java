@@ -16,12 +16,20 @@ class PlantedEffectTest {
 
     @Test
     void botFirstChatsResolveLessByExactlyThePenaltyOfTheirBand(@TempDir Path dir) throws IOException {
-        new GenerateTranscripts().outputDir(dir.resolve("out")).conversations(8000).days(20).rolloutDay(0)
-            .botShareByComplexity(0.5, 0.5, 0.5).botPenalty(0.0, 0.0, 0.20).surveyRate(0)
-            .truthFile(dir.resolve("truth.jsonl")).execute();
+        new GenerateTranscripts()
+                .outputDir(dir.resolve("out"))
+                .conversations(8000)
+                .days(20)
+                .rolloutDay(0)
+                .botShareByComplexity(0.5, 0.5, 0.5)
+                .botPenalty(0.0, 0.0, 0.20)
+                .surveyRate(0)
+                .truthFile(dir.resolve("truth.jsonl"))
+                .execute();
         Map<Complexity, int[]> counts = new EnumMap<>(Complexity.class);
         for (JsonNode t : GeneratedFiles.readJsonLines(dir.resolve("truth.jsonl"))) {
-            int[] c = counts.computeIfAbsent(Complexity.fromLabel(t.get("complexity").asText()), band -> new int[4]);
+            int[] c = counts.computeIfAbsent(
+                    Complexity.fromLabel(t.get("complexity").asText()), band -> new int[4]);
             int arm = t.get("bot_first").asBoolean() ? 0 : 2;
             c[arm]++;
             c[arm + 1] += t.get("resolved").asBoolean() ? 1 : 0;
@@ -33,18 +41,26 @@ class PlantedEffectTest {
 
     @Test
     void surveyRateZeroMeansNoScores(@TempDir Path dir) throws IOException {
-        new GenerateTranscripts().outputDir(dir).conversations(300).days(3).surveyRate(0).execute();
+        new GenerateTranscripts()
+                .outputDir(dir)
+                .conversations(300)
+                .days(3)
+                .surveyRate(0)
+                .execute();
         assertTrue(GeneratedFiles.conversations(dir).stream().noneMatch(c -> c.has("csat")));
     }
 
     @Test
     void resolutionModelSubtractsThePenaltyFromTheHumanRate() {
-        ResolutionModel model = new GenerateTranscripts().botPenalty(Complexity.HIGH, 0.20).resolutionModel();
+        ResolutionModel model =
+                new GenerateTranscripts().botPenalty(Complexity.HIGH, 0.20).resolutionModel();
         for (Mood mood : Mood.values()) {
             double human = model.humanResolveProbability(Complexity.HIGH, mood);
             assertEquals(human - 0.20, model.botFirstResolveProbability(Complexity.HIGH, mood), 1e-12);
-            assertEquals(model.humanResolveProbability(Complexity.LOW, mood) - 0.02,
-                model.botFirstResolveProbability(Complexity.LOW, mood), 1e-12);
+            assertEquals(
+                    model.humanResolveProbability(Complexity.LOW, mood) - 0.02,
+                    model.botFirstResolveProbability(Complexity.LOW, mood),
+                    1e-12);
         }
         assertEquals(0.20, model.botPenalty(Complexity.HIGH), 0.0);
         assertEquals(0.10, model.botPenalty(Complexity.MEDIUM), 0.0);
@@ -59,10 +75,13 @@ class PlantedEffectTest {
         GenerateTranscripts generator = new GenerateTranscripts().botShare(0.5);
         assertEquals(0.5, BotRouting.overall(scaled, generator.resolutionModel()), 1e-6);
 
-        Map<Complexity, Double> given = new GenerateTranscripts().botShareByComplexity(0.9, 0.4, 0.1)
-            .effectiveBotShares();
+        Map<Complexity, Double> given =
+                new GenerateTranscripts().botShareByComplexity(0.9, 0.4, 0.1).effectiveBotShares();
         assertEquals(Map.of(Complexity.LOW, 0.9, Complexity.MEDIUM, 0.4, Complexity.HIGH, 0.1), given);
-        assertEquals(1.0, new GenerateTranscripts().botShare(1.0).effectiveBotShares().get(Complexity.HIGH), 1e-9);
+        assertEquals(
+                1.0,
+                new GenerateTranscripts().botShare(1.0).effectiveBotShares().get(Complexity.HIGH),
+                1e-9);
     }
 
     /** Human-first resolution rate minus bot-first resolution rate. */

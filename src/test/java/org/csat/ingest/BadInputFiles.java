@@ -18,8 +18,7 @@ import java.util.zip.GZIPOutputStream;
 final class BadInputFiles {
     static final String START = "\"started_at\":\"2024-05-01T10:00:00Z\"";
 
-    private BadInputFiles() {
-    }
+    private BadInputFiles() {}
 
     static String conversation(String id, String text) {
         return "{\"conversation_id\":\"" + id + "\"," + START + ",\"messages\":[{\"ts\":\"2024-05-01T10:00:00Z\","
@@ -27,37 +26,57 @@ final class BadInputFiles {
     }
 
     static void writeAll(Path night) throws IOException {
-        bytes(night.resolve("invalid-utf8.jsonl"), utf8(conversation("b-utf8-ok", "fine") + "\n"),
+        bytes(
+                night.resolve("invalid-utf8.jsonl"),
+                utf8(conversation("b-utf8-ok", "fine") + "\n"),
                 spliced(conversation("b-utf8-broken", "bad @") + "\n", (byte) 0xC3, (byte) 0x28),
                 spliced(conversation("b-latin1", "caf@") + "\n", (byte) 0xE9));
-        bytes(night.resolve("invalid-utf8.csv"), utf8("conversation_id,started_at,ts,role,text\n"
+        bytes(
+                night.resolve("invalid-utf8.csv"),
+                utf8("conversation_id,started_at,ts,role,text\n"
                         + "b-csv-utf8-ok,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,customer,fine\n"
                         + "b-csv-latin1,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,customer,caf"),
-                new byte[] {(byte) 0xE9}, utf8("\n"));
+                new byte[] {(byte) 0xE9},
+                utf8("\n"));
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        bytes(night.resolve("bom-crlf.jsonl"), bom, utf8(conversation("b-bom-1", "first line") + "\r\n"
-                + conversation("b-bom-2", "second line") + "\r\n"));
-        bytes(night.resolve("bom-crlf.csv"), bom, utf8("conversation_id,started_at,ts,role,text\r\n"
-                + "b-csv-bom,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,customer,hello\r\n"
-                + "b-csv-bom,2024-05-01T10:00:00Z,2024-05-01T10:00:05Z,bot,hi there\r\n"));
-        bytes(night.resolve("utf16.jsonl"), new byte[] {(byte) 0xFF, (byte) 0xFE},
+        bytes(
+                night.resolve("bom-crlf.jsonl"),
+                bom,
+                utf8(conversation("b-bom-1", "first line") + "\r\n" + conversation("b-bom-2", "second line") + "\r\n"));
+        bytes(
+                night.resolve("bom-crlf.csv"),
+                bom,
+                utf8("conversation_id,started_at,ts,role,text\r\n"
+                        + "b-csv-bom,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,customer,hello\r\n"
+                        + "b-csv-bom,2024-05-01T10:00:00Z,2024-05-01T10:00:05Z,bot,hi there\r\n"));
+        bytes(
+                night.resolve("utf16.jsonl"),
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
                 (conversation("b-utf16", "Grüße aus Köln") + "\r\n").getBytes(StandardCharsets.UTF_16LE));
-        cutGzip(night.resolve("cut.jsonl.gz"), conversation("b-cut-1", "one") + "\n" + conversation("b-cut-2", "two") + "\n",
+        cutGzip(
+                night.resolve("cut.jsonl.gz"),
+                conversation("b-cut-1", "one") + "\n" + conversation("b-cut-2", "two") + "\n",
                 conversation("b-cut-3", "three, cut off") + "\n");
-        cutGzip(night.resolve("cut.csv.gz"), "conversation_id,started_at,ts,role,text\n"
+        cutGzip(
+                night.resolve("cut.csv.gz"),
+                "conversation_id,started_at,ts,role,text\n"
                         + "b-csv-cut-1,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,customer,hello\n"
                         + "b-csv-cut-2,2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,customer,hi\n",
                 "b-csv-cut-1,2024-05-01T10:00:00Z,2024-05-01T10:00:05Z,bot,this row is cut off\n");
         bytes(night.resolve("huge-message.jsonl"), utf8(conversation("b-huge-message", "a".repeat(1_000_000)) + "\n"));
-        bytes(night.resolve("huge-line.jsonl"), utf8(conversation("b-huge-ok", "fine") + "\n"
-                + conversation("b-huge-line", "b".repeat(2_100_000)) + "\n"));
+        bytes(
+                night.resolve("huge-line.jsonl"),
+                utf8(conversation("b-huge-ok", "fine") + "\n" + conversation("b-huge-line", "b".repeat(2_100_000))
+                        + "\n"));
         byte[] png = new byte[4096];
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D}, 0, png, 0, 12);
         bytes(night.resolve("binary.jsonl"), png);
         bytes(night.resolve("photo.png"), png);
         bytes(night.resolve("empty.jsonl"));
         bytes(night.resolve("blank.csv"), utf8("\n   \n"));
-        bytes(night.resolve("gzip-named-plain.jsonl.gz"), utf8(conversation("b-plain-named-gz", "not compressed") + "\n"));
+        bytes(
+                night.resolve("gzip-named-plain.jsonl.gz"),
+                utf8(conversation("b-plain-named-gz", "not compressed") + "\n"));
         bytes(night.resolve("plain-named-gzip.jsonl"), gzip(conversation("b-gzip-named-plain", "compressed") + "\n"));
         Files.createDirectories(night.resolve("empty-directory"));
     }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.apache.spark.sql.Row;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
@@ -38,36 +37,87 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
     /** What one file must yield: its record count, the conversations accepted, quarantine by record number. */
-    record Expect(long records, Set<String> accepted, Map<Long, String> quarantined) {
-    }
+    record Expect(long records, Set<String> accepted, Map<Long, String> quarantined) {}
 
     static final Map<String, Expect> FILES = new TreeMap<>();
 
     static {
         FILES.put("truncated-json.jsonl", new Expect(2, Set.of("b-trunc-ok"), Map.of(2L, "bad_json")));
-        FILES.put("wrong-types.jsonl", new Expect(5, Set.of("b-type-metadata", "b-type-topic"),
-                Map.of(1L, "wrong_type", 2L, "wrong_type", 3L, "wrong_type")));
-        FILES.put("missing-fields.jsonl", new Expect(6, Set.of(), Map.of(1L, "missing_field", 2L, "missing_field",
-                3L, "missing_field", 4L, "missing_field", 5L, "missing_field", 6L, "no_messages")));
-        FILES.put("roles.jsonl", new Expect(3, Set.of("b-role-case"), Map.of(1L, "unknown_role", 3L, "only_system_messages")));
-        FILES.put("bad-timestamps.jsonl", new Expect(5, Set.of(), Map.of(1L, "bad_timestamp", 2L, "bad_timestamp",
-                3L, "bad_timestamp", 4L, "bad_timestamp", 5L, "inconsistent_timestamps")));
-        FILES.put("repaired-timestamps.jsonl", new Expect(4, Set.of("b-ts-inherit", "b-ts-epoch", "b-ts-offset", "b-ts-unordered"),
-                Map.of()));
-        FILES.put("duplicates.jsonl", new Expect(3, Set.of("b-dup", "b-dup-messages"), Map.of(1L, "duplicate_conversation")));
+        FILES.put(
+                "wrong-types.jsonl",
+                new Expect(
+                        5,
+                        Set.of("b-type-metadata", "b-type-topic"),
+                        Map.of(1L, "wrong_type", 2L, "wrong_type", 3L, "wrong_type")));
+        FILES.put(
+                "missing-fields.jsonl",
+                new Expect(
+                        6,
+                        Set.of(),
+                        Map.of(
+                                1L,
+                                "missing_field",
+                                2L,
+                                "missing_field",
+                                3L,
+                                "missing_field",
+                                4L,
+                                "missing_field",
+                                5L,
+                                "missing_field",
+                                6L,
+                                "no_messages")));
+        FILES.put(
+                "roles.jsonl",
+                new Expect(3, Set.of("b-role-case"), Map.of(1L, "unknown_role", 3L, "only_system_messages")));
+        FILES.put(
+                "bad-timestamps.jsonl",
+                new Expect(
+                        5,
+                        Set.of(),
+                        Map.of(
+                                1L,
+                                "bad_timestamp",
+                                2L,
+                                "bad_timestamp",
+                                3L,
+                                "bad_timestamp",
+                                4L,
+                                "bad_timestamp",
+                                5L,
+                                "inconsistent_timestamps")));
+        FILES.put(
+                "repaired-timestamps.jsonl",
+                new Expect(4, Set.of("b-ts-inherit", "b-ts-epoch", "b-ts-offset", "b-ts-unordered"), Map.of()));
+        FILES.put(
+                "duplicates.jsonl",
+                new Expect(3, Set.of("b-dup", "b-dup-messages"), Map.of(1L, "duplicate_conversation")));
         FILES.put("dup-across-files-a.jsonl", new Expect(1, Set.of(), Map.of(1L, "duplicate_conversation")));
         FILES.put("dup-across-files-b.jsonl", new Expect(1, Set.of("b-dup-files"), Map.of()));
-        FILES.put("empty-text.jsonl", new Expect(3, Set.of(), Map.of(1L, "empty_text", 2L, "empty_text", 3L, "empty_text")));
-        FILES.put("csat.jsonl", new Expect(5, Set.of("b-csat-text4", "b-csat-4.0"),
-                Map.of(1L, "bad_csat", 2L, "bad_csat", 3L, "bad_csat")));
-        FILES.put("not-objects.jsonl", new Expect(4, Set.of(),
-                Map.of(1L, "not_an_object", 2L, "not_an_object", 3L, "bad_json", 4L, "bad_json")));
+        FILES.put(
+                "empty-text.jsonl",
+                new Expect(3, Set.of(), Map.of(1L, "empty_text", 2L, "empty_text", 3L, "empty_text")));
+        FILES.put(
+                "csat.jsonl",
+                new Expect(
+                        5,
+                        Set.of("b-csat-text4", "b-csat-4.0"),
+                        Map.of(1L, "bad_csat", 2L, "bad_csat", 3L, "bad_csat")));
+        FILES.put(
+                "not-objects.jsonl",
+                new Expect(
+                        4, Set.of(), Map.of(1L, "not_an_object", 2L, "not_an_object", 3L, "bad_json", 4L, "bad_json")));
         FILES.put("schema-drift.jsonl", new Expect(1, Set.of("b-drift"), Map.of()));
         FILES.put("array.json", new Expect(2, Set.of("b-array-1", "b-array-2"), Map.of()));
-        FILES.put("quoted-newlines.csv", new Expect(5, Set.of("b-csv-multi"), Map.of(2L, "csv_ragged_row", 4L, "sibling_row_rejected")));
-        FILES.put("conflicting.csv", new Expect(2, Set.of(), Map.of(1L, "conflicting_fields", 2L, "conflicting_fields")));
+        FILES.put(
+                "quoted-newlines.csv",
+                new Expect(5, Set.of("b-csv-multi"), Map.of(2L, "csv_ragged_row", 4L, "sibling_row_rejected")));
+        FILES.put(
+                "conflicting.csv", new Expect(2, Set.of(), Map.of(1L, "conflicting_fields", 2L, "conflicting_fields")));
         FILES.put("semicolon.csv", new Expect(1, Set.of("b-csv-semicolon"), Map.of()));
-        FILES.put("no-text-column.csv", new Expect(2, Set.of(), Map.of(1L, "csv_missing_columns", 2L, "csv_missing_columns")));
+        FILES.put(
+                "no-text-column.csv",
+                new Expect(2, Set.of(), Map.of(1L, "csv_missing_columns", 2L, "csv_missing_columns")));
         FILES.put("unclosed-quote.csv", new Expect(2, Set.of(), Map.of(1L, "incomplete_file", 2L, "bad_csv")));
         FILES.put("notes.txt", new Expect(1, Set.of(), Map.of(0L, "unsupported_file")));
         FILES.put("invalid-utf8.jsonl", new Expect(3, Set.of("b-utf8-ok"), Map.of(2L, "not_utf8", 3L, "not_utf8")));
@@ -76,7 +126,9 @@ class BadInputTest {
         FILES.put("bom-crlf.csv", new Expect(2, Set.of("b-csv-bom"), Map.of()));
         FILES.put("utf16.jsonl", new Expect(1, Set.of("b-utf16"), Map.of()));
         FILES.put("cut.jsonl.gz", new Expect(3, Set.of("b-cut-1", "b-cut-2"), Map.of(3L, "truncated_file")));
-        FILES.put("cut.csv.gz", new Expect(3, Set.of(), Map.of(1L, "incomplete_file", 2L, "incomplete_file", 3L, "truncated_file")));
+        FILES.put(
+                "cut.csv.gz",
+                new Expect(3, Set.of(), Map.of(1L, "incomplete_file", 2L, "incomplete_file", 3L, "truncated_file")));
         FILES.put("huge-message.jsonl", new Expect(1, Set.of(), Map.of(1L, "oversize_text")));
         FILES.put("huge-line.jsonl", new Expect(2, Set.of("b-huge-ok"), Map.of(2L, "record_too_large")));
         FILES.put("binary.jsonl", new Expect(1, Set.of(), Map.of(0L, "binary_file")));
@@ -111,9 +163,12 @@ class BadInputTest {
 
     private IngestTranscripts.Result ingest(Path input, String night, String runId) throws Exception {
         LocalDate date = LocalDate.parse(night);
-        return new IngestTranscripts(TestSpark.session(), warehouse).config(TestSpark.testConfig())
-                .inputDir(input.toString()).nights(date, date)
-                .run(runId, Timestamp.from(Instant.parse(night + "T23:00:00Z"))).execute();
+        return new IngestTranscripts(TestSpark.session(), warehouse)
+                .config(TestSpark.testConfig())
+                .inputDir(input.toString())
+                .nights(date, date)
+                .run(runId, Timestamp.from(Instant.parse(night + "T23:00:00Z")))
+                .execute();
     }
 
     static Stream<String> files() {
@@ -137,12 +192,17 @@ class BadInputTest {
             if (name(r.getAs("source_file")).equals(file)) {
                 assertEquals(null, quarantined.put(r.getAs("record_no"), r.getAs("reason_code")), "one row per record");
                 String reason = r.getAs("reason");
-                assertTrue(reason.length() > 15 && !reason.contains("Exception"), "a sentence a person acts on: " + reason);
+                assertTrue(
+                        reason.length() > 15 && !reason.contains("Exception"),
+                        "a sentence a person acts on: " + reason);
             }
         }
         assertEquals(new TreeSet<>(expect.accepted()), accepted, "accepted from " + file);
         assertEquals(expect.quarantined(), quarantined, "quarantined from " + file);
-        assertEquals(expect.records(), acceptedRecords + quarantined.size(), "records of " + file + " = accepted + quarantined");
+        assertEquals(
+                expect.records(),
+                acceptedRecords + quarantined.size(),
+                "records of " + file + " = accepted + quarantined");
     }
 
     @Test
@@ -152,7 +212,11 @@ class BadInputTest {
         assertEquals(records, run1.recordsRead());
         assertEquals(run1.recordsRead(), run1.recordsAccepted() + run1.recordsQuarantined());
         assertEquals(run1.recordsQuarantined(), quarantineAfterRun1.size());
-        assertEquals(run1.recordsAccepted(), bronzeAfterRun1.stream().mapToLong(r -> r.<Long>getAs("source_records")).sum());
+        assertEquals(
+                run1.recordsAccepted(),
+                bronzeAfterRun1.stream()
+                        .mapToLong(r -> r.<Long>getAs("source_records"))
+                        .sum());
         assertEquals(0, run1.conversationsSuperseded());
     }
 
@@ -160,26 +224,36 @@ class BadInputTest {
     void everyFileOfTheNightHasAnExpectation() throws Exception {
         Set<String> present = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(night1)) {
-            walk.filter(Files::isRegularFile).forEach(f -> present.add(f.getFileName().toString()));
+            walk.filter(Files::isRegularFile)
+                    .forEach(f -> present.add(f.getFileName().toString()));
         }
         assertEquals(FILES.keySet(), present);
     }
 
     @Test
     void repairsFollowTheDocumentedRules() {
-        assertEquals(Map.of("metadata", "[\"SE\",\"pay-in-3\"]"), bronze("b-type-metadata").getJavaMap(bronze("b-type-metadata").fieldIndex("metadata")));
+        assertEquals(
+                Map.of("metadata", "[\"SE\",\"pay-in-3\"]"),
+                bronze("b-type-metadata").getJavaMap(bronze("b-type-metadata").fieldIndex("metadata")));
         assertEquals("{\"id\":3,\"name\":\"refund\"}", bronze("b-type-topic").getAs("topic"));
         assertEquals(List.of("customer", "bot"), messages("b-role-case", "role"));
-        assertEquals(List.of("2024-05-01T10:00:00Z", "2024-05-01T10:00:09Z", "2024-05-01T10:00:09Z"), messages("b-ts-inherit", "ts"));
-        assertEquals(Instant.parse("2024-05-01T10:00:00Z"), bronze("b-ts-epoch").<Timestamp>getAs("started_at").toInstant());
+        assertEquals(
+                List.of("2024-05-01T10:00:00Z", "2024-05-01T10:00:09Z", "2024-05-01T10:00:09Z"),
+                messages("b-ts-inherit", "ts"));
+        assertEquals(
+                Instant.parse("2024-05-01T10:00:00Z"),
+                bronze("b-ts-epoch").<Timestamp>getAs("started_at").toInstant());
         assertEquals(List.of("2024-05-01T10:00:00Z"), messages("b-ts-offset", "ts"));
         assertEquals(List.of("first", "second", "third"), messages("b-ts-unordered", "text"));
         assertEquals(List.of("second delivery"), messages("b-dup", "text"), "the last delivery in the file wins");
         assertEquals(List.of("from file b"), messages("b-dup-files", "text"), "the last file wins");
         assertEquals(List.of("Hello", "Hi"), messages("b-dup-messages", "text"), "an exact repeat is kept once");
-        assertEquals(List.of("Line one, with a comma\nand \"quotes\" on line two", "I can help."), messages("b-csv-multi", "text"));
+        assertEquals(
+                List.of("Line one, with a comma\nand \"quotes\" on line two", "I can help."),
+                messages("b-csv-multi", "text"));
         assertEquals(5, bronze("b-csv-multi").<Integer>getAs("csat"));
-        assertEquals(List.of("hello", "hi there"), messages("b-csv-bom", "text"), "no BOM in the id, no CR in the text");
+        assertEquals(
+                List.of("hello", "hi there"), messages("b-csv-bom", "text"), "no BOM in the id, no CR in the text");
         assertEquals(List.of("Grüße aus Köln"), messages("b-utf16", "text"));
         assertEquals(List.of("Hello, where is my parcel?"), messages("b-csv-semicolon", "text"));
         assertEquals(4, bronze("b-csat-4.0").<Integer>getAs("csat"));
@@ -193,7 +267,9 @@ class BadInputTest {
         Row truncated = quarantined("truncated-json.jsonl", 2);
         assertTrue(truncated.<String>getAs("raw").startsWith("{\"conversation_id\":\"b-trunc\""));
         assertTrue(quarantined("csat.jsonl", 2).<String>getAs("reason").contains("'7'"));
-        assertTrue(quarantined("huge-line.jsonl", 2).<String>getAs("raw").length() <= 4096, "only the start of an oversize line");
+        assertTrue(
+                quarantined("huge-line.jsonl", 2).<String>getAs("raw").length() <= 4096,
+                "only the start of an oversize line");
         assertTrue(quarantined("cut.csv.gz", 1).<String>getAs("reason").contains("breaks off"));
     }
 
@@ -202,11 +278,28 @@ class BadInputTest {
         assertEquals(2, run2.recordsRead());
         assertEquals(2, run2.recordsAccepted());
         assertEquals(0, run2.recordsQuarantined());
-        assertEquals(1L, run2.rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()), "only the changed conversation is rewritten");
-        Row redelivered = warehouse.read(Table.BRONZE_CONVERSATIONS).where(col("conversation_id").equalTo("b-dup")).first();
-        assertEquals("third delivery, a night later", redelivered.<Row>getList(redelivered.fieldIndex("messages")).get(0).getAs("text"));
-        assertTrue(name(warehouse.read(Table.BRONZE_CONVERSATIONS).where(col("conversation_id").equalTo("b-trunc-ok"))
-                .first().getAs("source_file")).equals("truncated-json.jsonl"), "an identical re-delivery changes nothing");
+        assertEquals(
+                1L,
+                run2.rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()),
+                "only the changed conversation is rewritten");
+        Row redelivered = warehouse
+                .read(Table.BRONZE_CONVERSATIONS)
+                .where(col("conversation_id").equalTo("b-dup"))
+                .first();
+        assertEquals(
+                "third delivery, a night later",
+                redelivered
+                        .<Row>getList(redelivered.fieldIndex("messages"))
+                        .get(0)
+                        .getAs("text"));
+        assertTrue(
+                name(warehouse
+                                .read(Table.BRONZE_CONVERSATIONS)
+                                .where(col("conversation_id").equalTo("b-trunc-ok"))
+                                .first()
+                                .getAs("source_file"))
+                        .equals("truncated-json.jsonl"),
+                "an identical re-delivery changes nothing");
     }
 
     @Test
@@ -217,18 +310,25 @@ class BadInputTest {
 
     /** The conversation as night 1 left it in bronze. */
     private Row bronze(String id) {
-        return bronzeAfterRun1.stream().filter(r -> id.equals(r.getAs("conversation_id"))).findFirst().orElseThrow();
+        return bronzeAfterRun1.stream()
+                .filter(r -> id.equals(r.getAs("conversation_id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Row quarantined(String file, long recordNo) {
-        return quarantineAfterRun1.stream().filter(r -> name(r.getAs("source_file")).equals(file)
-                && r.<Long>getAs("record_no") == recordNo).findFirst().orElseThrow();
+        return quarantineAfterRun1.stream()
+                .filter(r -> name(r.getAs("source_file")).equals(file) && r.<Long>getAs("record_no") == recordNo)
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> messages(String id, String field) {
         Row conversation = bronze(id);
         return conversation.<Row>getList(conversation.fieldIndex("messages")).stream()
-                .map(m -> m.getAs(field) instanceof Timestamp ts ? ts.toInstant().toString() : m.<String>getAs(field)).toList();
+                .map(m ->
+                        m.getAs(field) instanceof Timestamp ts ? ts.toInstant().toString() : m.<String>getAs(field))
+                .toList();
     }
 
     private static String name(String path) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.csat.tables.TableSchemas;
@@ -41,7 +40,8 @@ class TranscriptFileReaderTest {
 
     @Test
     void aJsonArrayBreakingOffEndsTheFileWithOneRecord() throws IOException {
-        assertEquals(List.of("1:a", "2:bad_json"), read("broken.json", "[" + ok("a") + ", {\"conversation_id\": \"b\", "));
+        assertEquals(
+                List.of("1:a", "2:bad_json"), read("broken.json", "[" + ok("a") + ", {\"conversation_id\": \"b\", "));
     }
 
     @Test
@@ -75,7 +75,9 @@ class TranscriptFileReaderTest {
 
     @Test
     void aCsvHeaderIsMatchedIgnoringCaseAndDelimiter() throws IOException {
-        assertEquals(List.of("1:c"), read("tabs.csv", "CONVERSATION_ID\tts\tRole\ttext\nc\t2024-05-01T10:00:00Z\tcustomer\thi\n"));
+        assertEquals(
+                List.of("1:c"),
+                read("tabs.csv", "CONVERSATION_ID\tts\tRole\ttext\nc\t2024-05-01T10:00:00Z\tcustomer\thi\n"));
     }
 
     private static String ok(String id) {
@@ -90,7 +92,8 @@ class TranscriptFileReaderTest {
 
     private List<String> read(Path file) {
         List<String> out = new ArrayList<>();
-        new TranscriptFileReader(20_000, 2_000_000).read(file.toUri().toString(), new Configuration())
+        new TranscriptFileReader(20_000, 2_000_000)
+                .read(file.toUri().toString(), new Configuration())
                 .forEachRemaining(r -> out.add(describe(r)));
         return out;
     }

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.tables.Table;
@@ -46,12 +45,18 @@ class NightlyJobTest {
         TestSpark.gzip(input.resolve("2024-03-02/chats.jsonl"));
         warehouse = new Warehouse(spark, temp.resolve("warehouse").toString());
         LocalDate first = LocalDate.parse("2024-03-01");
-        night1 = job(input).nights(first, first).execute("run-1", Timestamp.from(Instant.parse("2024-03-02T02:00:00Z")));
-        silverAfterNight1 = TestSpark.sortedRows(warehouse.read(Table.SILVER_MESSAGES).collectAsList());
-        night1Again = job(input).nights(first, first).execute("run-2", Timestamp.from(Instant.parse("2024-03-02T03:00:00Z")));
-        silverAfterRerun = TestSpark.sortedRows(warehouse.read(Table.SILVER_MESSAGES).collectAsList());
+        night1 =
+                job(input).nights(first, first).execute("run-1", Timestamp.from(Instant.parse("2024-03-02T02:00:00Z")));
+        silverAfterNight1 =
+                TestSpark.sortedRows(warehouse.read(Table.SILVER_MESSAGES).collectAsList());
+        night1Again =
+                job(input).nights(first, first).execute("run-2", Timestamp.from(Instant.parse("2024-03-02T03:00:00Z")));
+        silverAfterRerun =
+                TestSpark.sortedRows(warehouse.read(Table.SILVER_MESSAGES).collectAsList());
         LocalDate second = LocalDate.parse("2024-03-02");
-        night2 = job(input).nights(second, second).execute("run-3", Timestamp.from(Instant.parse("2024-03-03T02:00:00Z")));
+        night2 = job(input)
+                .nights(second, second)
+                .execute("run-3", Timestamp.from(Instant.parse("2024-03-03T02:00:00Z")));
     }
 
     private NightlyJob job(Path input) {
@@ -66,8 +71,15 @@ class NightlyJobTest {
         assertEquals(9, night1.ingest().recordsAccepted());
         assertEquals(7, night1.ingest().recordsQuarantined());
         assertEquals(8, night1.ingest().conversationsAccepted());
-        assertEquals(night1.ingest().recordsRead(), night1.ingest().recordsAccepted() + night1.ingest().recordsQuarantined());
-        assertEquals(7, warehouse.read(Table.QUARANTINE).where(col("run_id").equalTo("run-1")).count());
+        assertEquals(
+                night1.ingest().recordsRead(),
+                night1.ingest().recordsAccepted() + night1.ingest().recordsQuarantined());
+        assertEquals(
+                7,
+                warehouse
+                        .read(Table.QUARANTINE)
+                        .where(col("run_id").equalTo("run-1"))
+                        .count());
     }
 
     @Test
@@ -77,14 +89,16 @@ class NightlyJobTest {
             String key = r.<String>getAs("source_file").replaceAll(".*/", "") + ":" + r.getAs("record_no");
             reasons.put(key, r.getAs("reason_code"));
         }
-        assertEquals(Map.of(
-                "chats.jsonl:7", "duplicate_conversation",
-                "chats.jsonl:9", "bad_json",
-                "chats.jsonl:10", "bad_csat",
-                "chats.jsonl:11", "unknown_role",
-                "chats.jsonl:12", "missing_field",
-                "chats.jsonl:13", "only_system_messages",
-                "export.csv:3", "csv_ragged_row"), reasons);
+        assertEquals(
+                Map.of(
+                        "chats.jsonl:7", "duplicate_conversation",
+                        "chats.jsonl:9", "bad_json",
+                        "chats.jsonl:10", "bad_csat",
+                        "chats.jsonl:11", "unknown_role",
+                        "chats.jsonl:12", "missing_field",
+                        "chats.jsonl:13", "only_system_messages",
+                        "export.csv:3", "csv_ragged_row"),
+                reasons);
     }
 
     @Test
@@ -96,7 +110,8 @@ class NightlyJobTest {
         assertEquals("bot", handledBy.get("c-bot"));
         assertEquals("human", handledBy.get("c-human"));
         assertEquals("bot_to_human", handledBy.get("c-escalated"));
-        assertEquals("bot_to_human", handledBy.get("c-nohandoff"), "a bot turn followed by an agent turn, no handoff event");
+        assertEquals(
+                "bot_to_human", handledBy.get("c-nohandoff"), "a bot turn followed by an agent turn, no handoff event");
         assertEquals("bot", handledBy.get("c-csv"));
         assertEquals(9, handledBy.size());
     }
@@ -125,27 +140,39 @@ class NightlyJobTest {
 
     @Test
     void knownNegativeMessageIsScoredNegative() {
-        Row complaint = warehouse.read(Table.SILVER_MESSAGES)
-                .where(col("conversation_id").equalTo("c-human").and(col("seq").equalTo(0))).first();
-        assertTrue(complaint.<Double>getAs("sentiment") < -0.25, "both sentences are clearly negative to the model; got " + complaint.getAs("sentiment"));
+        Row complaint = warehouse
+                .read(Table.SILVER_MESSAGES)
+                .where(col("conversation_id").equalTo("c-human").and(col("seq").equalTo(0)))
+                .first();
+        assertTrue(
+                complaint.<Double>getAs("sentiment") < -0.25,
+                "both sentences are clearly negative to the model; got " + complaint.getAs("sentiment"));
         assertTrue(List.of("negative", "very_negative").contains(complaint.<String>getAs("sentiment_label")));
         assertEquals(2, complaint.<Integer>getAs("sentences"));
         Row human = conversation("c-human");
-        assertTrue(human.<Double>getAs("customer_sentiment_end") > human.<Double>getAs("customer_sentiment_start"),
+        assertTrue(
+                human.<Double>getAs("customer_sentiment_end") > human.<Double>getAs("customer_sentiment_start"),
                 "after night 2 the customer ends with thanks");
     }
 
     @Test
     void messagesAreOrderedByTimestampThenPosition() {
-        List<Row> rows = warehouse.read(Table.SILVER_MESSAGES).where(col("conversation_id").equalTo("c-unordered"))
-                .orderBy("seq").collectAsList();
-        assertEquals(List.of("I need to change my address.", "Done, your address is changed.", "Great, thank you."),
+        List<Row> rows = warehouse
+                .read(Table.SILVER_MESSAGES)
+                .where(col("conversation_id").equalTo("c-unordered"))
+                .orderBy("seq")
+                .collectAsList();
+        assertEquals(
+                List.of("I need to change my address.", "Done, your address is changed.", "Great, thank you."),
                 rows.stream().map(r -> r.<String>getAs("text")).toList());
     }
 
     @Test
     void theLastDeliveryOfADuplicateIdWins() {
-        List<Row> rows = warehouse.read(Table.SILVER_MESSAGES).where(col("conversation_id").equalTo("c-dup")).collectAsList();
+        List<Row> rows = warehouse
+                .read(Table.SILVER_MESSAGES)
+                .where(col("conversation_id").equalTo("c-dup"))
+                .collectAsList();
         assertEquals(3, rows.size());
         assertTrue(rows.stream().anyMatch(r -> "second delivery".equals(r.getAs("text"))));
     }
@@ -157,27 +184,49 @@ class NightlyJobTest {
         assertEquals(0L, night1Again.rowsWritten().get("quarantine"));
         assertEquals(0L, night1Again.conversationsScored());
         assertEquals(silverAfterNight1, silverAfterRerun);
-        assertEquals(1, warehouse.read(Table.BRONZE_CONVERSATIONS).where(col("conversation_id").equalTo("c-bot")).count());
+        assertEquals(
+                1,
+                warehouse
+                        .read(Table.BRONZE_CONVERSATIONS)
+                        .where(col("conversation_id").equalTo("c-bot"))
+                        .count());
     }
 
     @Test
     void aRedeliveredConversationReplacesTheOldOne() {
         assertEquals(2, night2.ingest().recordsAccepted());
         assertEquals(9, warehouse.read(Table.BRONZE_CONVERSATIONS).count(), "re-delivery replaces, new one adds");
-        assertEquals(3, warehouse.read(Table.SILVER_MESSAGES).where(col("conversation_id").equalTo("c-human")).count());
-        assertEquals("run-3", warehouse.read(Table.BRONZE_CONVERSATIONS)
-                .where(col("conversation_id").equalTo("c-human")).first().getAs("ingest_run_id"));
+        assertEquals(
+                3,
+                warehouse
+                        .read(Table.SILVER_MESSAGES)
+                        .where(col("conversation_id").equalTo("c-human"))
+                        .count());
+        assertEquals(
+                "run-3",
+                warehouse
+                        .read(Table.BRONZE_CONVERSATIONS)
+                        .where(col("conversation_id").equalTo("c-human"))
+                        .first()
+                        .getAs("ingest_run_id"));
     }
 
     @Test
     void goldCohortDailyCountsEachCohort() {
         Map<String, Long> perCohort = new HashMap<>();
-        for (Row r : warehouse.read(Table.GOLD_COHORT_DAILY).where(col("date").equalTo(java.sql.Date.valueOf("2024-03-01"))).collectAsList()) {
+        for (Row r : warehouse
+                .read(Table.GOLD_COHORT_DAILY)
+                .where(col("date").equalTo(java.sql.Date.valueOf("2024-03-01")))
+                .collectAsList()) {
             perCohort.put(r.getAs("handled_by"), r.getAs("conversations"));
         }
         assertEquals(Map.of("bot", 3L, "human", 3L, "bot_to_human", 2L), perCohort);
-        Row bot = warehouse.read(Table.GOLD_COHORT_DAILY)
-                .where(col("date").equalTo(java.sql.Date.valueOf("2024-03-01")).and(col("handled_by").equalTo("bot"))).first();
+        Row bot = warehouse
+                .read(Table.GOLD_COHORT_DAILY)
+                .where(col("date")
+                        .equalTo(java.sql.Date.valueOf("2024-03-01"))
+                        .and(col("handled_by").equalTo("bot")))
+                .first();
         assertEquals(2L, bot.<Long>getAs("csat_count"));
         assertEquals(4.5, bot.<Double>getAs("csat_mean"), 1e-9);
     }
@@ -187,7 +236,8 @@ class NightlyJobTest {
         warehouse.registerViews();
         List<Path> notebooks;
         try (var files = java.nio.file.Files.list(Path.of("notebooks"))) {
-            notebooks = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+            notebooks =
+                    files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         }
         assertTrue(notebooks.size() >= 3, "notebooks/ holds the analysts' notebooks");
         for (Path notebook : notebooks) {
@@ -198,14 +248,19 @@ class NightlyJobTest {
                 spark.sql(cell.sql()).limit(50).collectAsList();
             }
         }
-        Row first = spark.sql(org.csat.report.SqlNotebook.read(Path.of("notebooks/01-daily-overview.sql")).get(0).sql())
-                .where(col("handled_by").equalTo("bot_to_human")).first();
+        Row first = spark.sql(org.csat.report.SqlNotebook.read(Path.of("notebooks/01-daily-overview.sql"))
+                        .get(0)
+                        .sql())
+                .where(col("handled_by").equalTo("bot_to_human"))
+                .first();
         assertEquals(2L, first.<Long>getAs("conversations"));
     }
 
     @Test
     void reportShowsCohortsAndNoMessageText(@TempDir Path dir) throws Exception {
-        Path file = new org.csat.report.RenderReport(spark, warehouse).output(dir.resolve("report.html")).execute();
+        Path file = new org.csat.report.RenderReport(spark, warehouse)
+                .output(dir.resolve("report.html"))
+                .execute();
         String html = java.nio.file.Files.readString(file);
         assertTrue(html.contains("bot_to_human") && html.contains("<svg"), "cohort figures and the weekly charts");
         assertTrue(html.contains("charged_twice"), "per-topic figures");
@@ -214,6 +269,9 @@ class NightlyJobTest {
     }
 
     private Row conversation(String id) {
-        return warehouse.read(Table.SILVER_CONVERSATIONS).where(col("conversation_id").equalTo(id)).first();
+        return warehouse
+                .read(Table.SILVER_CONVERSATIONS)
+                .where(col("conversation_id").equalTo(id))
+                .first();
     }
 }

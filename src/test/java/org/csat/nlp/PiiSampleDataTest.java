@@ -3,6 +3,8 @@ package org.csat.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +18,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.csat.generate.GenerateTranscripts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PiiSampleDataTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> PLACEHOLDER = Map.of("email", PiiRedactor.EMAIL, "phone", PiiRedactor.PHONE,
-            "card_luhn", PiiRedactor.CARD, "iban", PiiRedactor.IBAN, "handle", PiiRedactor.HANDLE);
+    private static final Map<String, String> PLACEHOLDER = Map.of(
+            "email",
+            PiiRedactor.EMAIL,
+            "phone",
+            PiiRedactor.PHONE,
+            "card_luhn",
+            PiiRedactor.CARD,
+            "iban",
+            PiiRedactor.IBAN,
+            "handle",
+            PiiRedactor.HANDLE);
     private static final Pattern CARD_LIKE = Pattern.compile("\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}");
 
     private final Map<String, Integer> planted = new TreeMap<>();
@@ -49,8 +57,14 @@ class PiiSampleDataTest {
     @BeforeAll
     void redactTheSample(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("transcripts");
-        new GenerateTranscripts().outputDir(out).truthFile(dir.resolve("truth.jsonl")).execute();
-        assertEquals(fileBytes(Path.of("sample-data/transcripts")), fileBytes(out), "regenerated sample equals sample-data/");
+        new GenerateTranscripts()
+                .outputDir(out)
+                .truthFile(dir.resolve("truth.jsonl"))
+                .execute();
+        assertEquals(
+                fileBytes(Path.of("sample-data/transcripts")),
+                fileBytes(out),
+                "regenerated sample equals sample-data/");
 
         Map<String, List<String>> kinds = new HashMap<>();
         for (JsonNode t : jsonLines(dir.resolve("truth.jsonl"))) {
@@ -107,7 +121,9 @@ class PiiSampleDataTest {
         for (String kind : PLACEHOLDER.keySet()) {
             assertEquals(planted.getOrDefault(kind, 0), caught.getOrDefault(kind, 0), kind);
         }
-        assertTrue(planted.values().stream().mapToInt(Integer::intValue).sum() >= 80, "about 5% of 2000 conversations plant data: " + planted);
+        assertTrue(
+                planted.values().stream().mapToInt(Integer::intValue).sum() >= 80,
+                "about 5% of 2000 conversations plant data: " + planted);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.csat.config.PipelineConfig;
 import org.csat.testing.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,8 @@ class PiiSentimentTest {
     private static double[] messageProbabilities(String text, PipelineConfig config) {
         java.util.List<SentimentScale.ScoredSentence> sentences = new java.util.ArrayList<>();
         for (SentimentModel.Sentence sentence : SentimentModel.split(text)) {
-            sentences.add(new SentimentScale.ScoredSentence(sentence.tokens(),
+            sentences.add(new SentimentScale.ScoredSentence(
+                    sentence.tokens(),
                     SentimentModel.score(sentence.words(), config.parseModel(), config.maxSentenceTokens())));
         }
         return SentimentScale.messageProbabilities(sentences);

@@ -3,7 +3,6 @@ package org.csat.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -16,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Which message rows get sentiment: the roles of sentiment.roles, English, with text, never system events. */
 class ScorableMessagesTest {
     private static final StructType MESSAGES = new StructType()
-            .add("role", DataTypes.StringType).add("text", DataTypes.StringType).add("language", DataTypes.StringType);
+            .add("role", DataTypes.StringType)
+            .add("text", DataTypes.StringType)
+            .add("language", DataTypes.StringType);
     private static final List<Row> ROWS = List.of(
             RowFactory.create("customer", "where is my refund", "en"),
             RowFactory.create("bot", "I can help with that.", "en-GB"),
@@ -27,8 +28,13 @@ class ScorableMessagesTest {
 
     private List<Boolean> scorable(PipelineConfig config) {
         SparkSession spark = TestSpark.session();
-        return spark.createDataFrame(ROWS, MESSAGES).select(new BuildSilverMessages(config, 1).scorable().as("s"))
-                .collectAsList().stream().map(r -> r.getBoolean(0)).toList();
+        return spark
+                .createDataFrame(ROWS, MESSAGES)
+                .select(new BuildSilverMessages(config, 1).scorable().as("s"))
+                .collectAsList()
+                .stream()
+                .map(r -> r.getBoolean(0))
+                .toList();
     }
 
     @Test
@@ -38,7 +44,8 @@ class ScorableMessagesTest {
 
     @Test
     void sentimentRolesNarrowsTheScoredTurns() {
-        assertEquals(List.of(true, false, false, false, false, false),
+        assertEquals(
+                List.of(true, false, false, false, false, false),
                 scorable(TestSpark.testConfig().with("sentiment.roles", "customer")));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.csat.config.PipelineConfig;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +17,19 @@ class SentimentModelTest {
     @Test
     void splitsMessagesIntoSentencesWithTokenCounts() {
         List<SentimentModel.Sentence> sentences = SentimentModel.split("Where is my refund? This is terrible.");
-        assertEquals(List.of("Where is my refund?", "This is terrible."), sentences.stream().map(SentimentModel.Sentence::text).toList());
-        assertEquals(List.of("Where", "is", "my", "refund", "?"), sentences.get(0).words());
+        assertEquals(
+                List.of("Where is my refund?", "This is terrible."),
+                sentences.stream().map(SentimentModel.Sentence::text).toList());
+        assertEquals(
+                List.of("Where", "is", "my", "refund", "?"), sentences.get(0).words());
         assertEquals(5, sentences.get(0).tokens());
     }
 
     @Test
     void scoresClearSentencesOnTheRightSide() {
         double[] negative = SentimentModel.score(words("This is the worst service I have ever had."), model, 80);
-        double[] positive = SentimentModel.score(words("This is a wonderful, excellent and delightful service."), model, 80);
+        double[] positive =
+                SentimentModel.score(words("This is a wonderful, excellent and delightful service."), model, 80);
         assertNotNull(negative);
         assertEquals(1.0, sum(negative), 1e-6, "class probabilities sum to one");
         assertTrue(SentimentScale.score(negative) < -0.2);
@@ -48,8 +51,10 @@ class SentimentModelTest {
         List<String> second = words("Thanks Quimbith, order 77310 arrived.");
         List<String> key = SentimentModel.parseKey(first, model, 80);
         assertEquals(key, SentimentModel.parseKey(second, model, 80));
-        assertEquals(List.of("Thanks", ",", "order", "arrived", "."),
-                List.of(key.get(0), key.get(2), key.get(3), key.get(5), key.get(6)), "known words and punctuation stay");
+        assertEquals(
+                List.of("Thanks", ",", "order", "arrived", "."),
+                List.of(key.get(0), key.get(2), key.get(3), key.get(5), key.get(6)),
+                "known words and punctuation stay");
         assertTrue(key.get(1).startsWith(ParseKeys.MARK + "UNK"), key.get(1));
         assertArrayEquals(SentimentModel.score(first, model, 80), SentimentModel.score(second, model, 80));
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -62,49 +61,69 @@ class AssessConversationQualityTest {
         night1 = night("run-1", all.stream().filter(c -> day(c) < 5).toList());
         afterNight1 = silverById();
         night2 = night("run-2", all.stream().filter(c -> day(c) >= 5).toList());
-        silverBeforeRerun = TestSpark.sortedRows(warehouse.read(Table.SILVER_CONVERSATIONS).collectAsList());
-        metricsBeforeRerun = TestSpark.sortedRows(warehouse.read(Table.MODEL_METRICS).collectAsList());
+        silverBeforeRerun =
+                TestSpark.sortedRows(warehouse.read(Table.SILVER_CONVERSATIONS).collectAsList());
+        metricsBeforeRerun =
+                TestSpark.sortedRows(warehouse.read(Table.MODEL_METRICS).collectAsList());
         topicsBeforeRerun = TestSpark.sortedRows(warehouse.read(Table.TOPICS).collectAsList());
         rerun = night("run-3", List.of());
     }
 
     private static double day(Chat chat) {
-        return (chat.conversationRow().getTimestamp(3).toInstant().getEpochSecond() - Chat.DAY_ONE.getEpochSecond()) / 86_400.0;
+        return (chat.conversationRow().getTimestamp(3).toInstant().getEpochSecond() - Chat.DAY_ONE.getEpochSecond())
+                / 86_400.0;
     }
 
     private AssessConversationQuality.Result night(String runId, List<Chat> chats) throws Exception {
         Dataset<Row> messages = chats.isEmpty()
-                ? spark.createDataFrame(List.of(), org.csat.tables.TableSchemas.SILVER_MESSAGES) : Chat.messages(spark, chats);
-        Dataset<Row> conversations = chats.isEmpty() ? spark.createDataFrame(List.of(), Chat.CONVERSATION) : Chat.conversations(spark, chats);
-        new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq")).execute(messages);
+                ? spark.createDataFrame(List.of(), org.csat.tables.TableSchemas.SILVER_MESSAGES)
+                : Chat.messages(spark, chats);
+        Dataset<Row> conversations = chats.isEmpty()
+                ? spark.createDataFrame(List.of(), Chat.CONVERSATION)
+                : Chat.conversations(spark, chats);
+        new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq"))
+                .execute(messages);
         Dataset<Row> batch = new SummarizeConversations(config, runId).apply(messages, conversations);
-        return new AssessConversationQuality(spark, warehouse).config(config).runId(runId).execute(batch);
+        return new AssessConversationQuality(spark, warehouse)
+                .config(config)
+                .runId(runId)
+                .execute(batch);
     }
 
     private Map<String, Row> silverById() {
         Map<String, Row> rows = new HashMap<>();
-        warehouse.read(Table.SILVER_CONVERSATIONS).collectAsList().forEach(r -> rows.put(r.getAs("conversation_id"), r));
+        warehouse
+                .read(Table.SILVER_CONVERSATIONS)
+                .collectAsList()
+                .forEach(r -> rows.put(r.getAs("conversation_id"), r));
         return rows;
     }
 
     @Test
     void aLaterNightTurnsAnEarlierConversationIntoARepeatContact() {
-        Set<String> crossNight = all.stream().filter(c -> c.id.endsWith("-again") && day(c) >= 5)
-                .map(c -> c.id.replace("-again", "")).filter(afterNight1::containsKey).collect(Collectors.toSet());
+        Set<String> crossNight = all.stream()
+                .filter(c -> c.id.endsWith("-again") && day(c) >= 5)
+                .map(c -> c.id.replace("-again", ""))
+                .filter(afterNight1::containsKey)
+                .collect(Collectors.toSet());
         assertFalse(crossNight.isEmpty(), "the fixture has returns across the nights");
         Map<String, Row> now = silverById();
         for (String id : crossNight) {
             assertFalse(afterNight1.get(id).<Boolean>getAs("repeat_contact"), id + " had no return after night one");
             assertTrue(now.get(id).<Boolean>getAs("repeat_contact"), id + " is a repeat contact after night two");
             assertTrue(now.get(id).<Boolean>getAs("repeat_contact_same_topic"), id);
-            assertTrue(Set.of("repeat_contact", "abandoned").contains(now.get(id).<String>getAs("resolution_status")), id);
+            assertTrue(
+                    Set.of("repeat_contact", "abandoned").contains(now.get(id).<String>getAs("resolution_status")), id);
         }
     }
 
     @Test
     void nightOneFallsBackToRulesAndSaysSo() {
         assertEquals("rules", night1.csatSource());
-        List<Row> rules = warehouse.read(Table.MODEL_METRICS).where(col("run_id").equalTo("run-1")).collectAsList();
+        List<Row> rules = warehouse
+                .read(Table.MODEL_METRICS)
+                .where(col("run_id").equalTo("run-1"))
+                .collectAsList();
         assertFalse(rules.isEmpty());
         for (Row r : rules) {
             assertEquals("rules", r.getAs("source"));
@@ -118,19 +137,32 @@ class AssessConversationQualityTest {
         assertTrue(night2.csatSource().startsWith("model:lr-"), night2.csatSource());
         String version = night2.csatSource().substring("model:".length());
         Map<String, Row> metrics = new HashMap<>();
-        warehouse.read(Table.MODEL_METRICS).where(col("model_version").equalTo(version)).collectAsList()
+        warehouse
+                .read(Table.MODEL_METRICS)
+                .where(col("model_version").equalTo(version))
+                .collectAsList()
                 .forEach(r -> metrics.put(r.getAs("predictor") + "/" + r.getAs("metric") + "/" + r.getAs("cohort"), r));
         Row spearman = metrics.get("model/spearman/all");
         Row mae = metrics.get("model/mae/all");
         assertNotNull(spearman);
-        assertTrue(spearman.getTimestamp(spearman.fieldIndex("train_until")).before(spearman.getTimestamp(spearman.fieldIndex("test_from"))),
+        assertTrue(
+                spearman.getTimestamp(spearman.fieldIndex("train_until"))
+                        .before(spearman.getTimestamp(spearman.fieldIndex("test_from"))),
                 "every training conversation started before every test conversation");
-        long surveyed = all.stream().filter(c -> c.conversationRow().get(8) != null).count();
+        long surveyed =
+                all.stream().filter(c -> c.conversationRow().get(8) != null).count();
         assertEquals(surveyed, spearman.<Long>getAs("train_rows") + spearman.<Long>getAs("test_rows"));
-        assertTrue(spearman.<Double>getAs("value") > 0.4, "planted outcomes drive the scores; got " + spearman.<Double>getAs("value"));
-        assertTrue(mae.<Double>getAs("value") < metrics.get("train_mean/mae/all").<Double>getAs("value"), "better than the mean");
-        assertTrue(metrics.keySet().stream().anyMatch(k -> k.startsWith("model/mae/") && !k.endsWith("/all")), "per cohort too");
-        assertTrue(metrics.containsKey("rules/spearman/all") && metrics.containsKey("customer_sentiment_mean/spearman/all"));
+        assertTrue(
+                spearman.<Double>getAs("value") > 0.4,
+                "planted outcomes drive the scores; got " + spearman.<Double>getAs("value"));
+        assertTrue(
+                mae.<Double>getAs("value") < metrics.get("train_mean/mae/all").<Double>getAs("value"),
+                "better than the mean");
+        assertTrue(
+                metrics.keySet().stream().anyMatch(k -> k.startsWith("model/mae/") && !k.endsWith("/all")),
+                "per cohort too");
+        assertTrue(metrics.containsKey("rules/spearman/all")
+                && metrics.containsKey("customer_sentiment_mean/spearman/all"));
     }
 
     @Test
@@ -148,15 +180,24 @@ class AssessConversationQualityTest {
     void topicClustersFollowTheCustomersWords() {
         List<Row> topics = warehouse.read(Table.TOPICS).collectAsList();
         assertEquals(4, topics.size());
-        assertTrue(topics.stream().allMatch(t -> t.getList(t.fieldIndex("top_terms")).size() > 0));
+        assertTrue(topics.stream()
+                .allMatch(t -> t.getList(t.fieldIndex("top_terms")).size() > 0));
         Map<Integer, Map<String, Long>> topicsByCluster = silverById().values().stream()
-                .collect(Collectors.groupingBy(r -> r.<Integer>getAs("topic_cluster"),
+                .collect(Collectors.groupingBy(
+                        r -> r.<Integer>getAs("topic_cluster"),
                         Collectors.groupingBy(r -> r.<String>getAs("topic"), Collectors.counting())));
         for (Map.Entry<Integer, Map<String, Long>> cluster : topicsByCluster.entrySet()) {
-            long size = cluster.getValue().values().stream().mapToLong(Long::longValue).sum();
-            long majority = cluster.getValue().values().stream().mapToLong(Long::longValue).max().orElse(0);
-            assertTrue(majority >= 0.9 * size, "cluster " + cluster.getKey() + " mixes topics " + cluster.getValue()
-                    + "; clusters: " + TestSpark.sortedRows(topics));
+            long size = cluster.getValue().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            long majority = cluster.getValue().values().stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
+            assertTrue(
+                    majority >= 0.9 * size,
+                    "cluster " + cluster.getKey() + " mixes topics " + cluster.getValue() + "; clusters: "
+                            + TestSpark.sortedRows(topics));
         }
     }
 
@@ -164,9 +205,15 @@ class AssessConversationQualityTest {
     void rerunningWithNothingNewChangesNothing() {
         assertEquals(0L, rerun.conversationsWritten());
         assertEquals(Map.of("silver_conversations", 0L, "model_metrics", 0L, "topics", 0L), rerun.rowsWritten());
-        assertEquals(silverBeforeRerun, TestSpark.sortedRows(warehouse.read(Table.SILVER_CONVERSATIONS).collectAsList()));
-        assertEquals(metricsBeforeRerun, TestSpark.sortedRows(warehouse.read(Table.MODEL_METRICS).collectAsList()));
-        assertEquals(topicsBeforeRerun, TestSpark.sortedRows(warehouse.read(Table.TOPICS).collectAsList()));
+        assertEquals(
+                silverBeforeRerun,
+                TestSpark.sortedRows(warehouse.read(Table.SILVER_CONVERSATIONS).collectAsList()));
+        assertEquals(
+                metricsBeforeRerun,
+                TestSpark.sortedRows(warehouse.read(Table.MODEL_METRICS).collectAsList()));
+        assertEquals(
+                topicsBeforeRerun,
+                TestSpark.sortedRows(warehouse.read(Table.TOPICS).collectAsList()));
         assertEquals(night2.csatSource(), rerun.csatSource());
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -33,8 +32,7 @@ final class Chat {
             .add("csat", DataTypes.IntegerType)
             .add("metadata", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
 
-    private record Message(long second, String role, String text, String event, Double sentiment) {
-    }
+    private record Message(long second, String role, String text, String event, Double sentiment) {}
 
     final String id;
     private String customer;
@@ -110,8 +108,20 @@ final class Chat {
         Date date = Date.valueOf(start.atZone(ZoneOffset.UTC).toLocalDate());
         for (int seq = 0; seq < messages.size(); seq++) {
             Message m = messages.get(seq);
-            rows.add(RowFactory.create(id, seq, at(m.second()), date, m.role(), null, m.event(), m.text(), language,
-                    m.sentiment(), null, 1, m.sentiment() == null ? 0 : 1));
+            rows.add(RowFactory.create(
+                    id,
+                    seq,
+                    at(m.second()),
+                    date,
+                    m.role(),
+                    null,
+                    m.event(),
+                    m.text(),
+                    language,
+                    m.sentiment(),
+                    null,
+                    1,
+                    m.sentiment() == null ? 0 : 1));
         }
         return rows;
     }

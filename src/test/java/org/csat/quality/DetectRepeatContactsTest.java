@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -45,25 +44,32 @@ class DetectRepeatContactsTest {
 
     @BeforeAll
     void detect() {
-        Dataset<Row> rows = TestSpark.session().createDataFrame(List.of(
-                row("a1", "cust-a", 0, "Refund", null, "confirmed"),
-                row("a2", "cust-a", 3, "refund ", null, "assumed"),
-                row("b1", "cust-b", 0, "refund", null, "assumed"),
-                row("b2", "cust-b", 7.5, "refund", null, "assumed"),
-                row("c1", "cust-c", 0, null, 2, "assumed"),
-                row("c2", "cust-c", 2, null, 5, "assumed"),
-                row("d1", "cust-d", 0, "card", null, "abandoned"),
-                row("d2", "cust-d", 1, null, 4, "escalated"),
-                row("e1", null, 0, "refund", null, "assumed"),
-                row("e2", null, 1, "refund", null, "assumed")), ROWS);
-        new DetectRepeatContacts(7).apply(rows, rows).collectAsList().forEach(r -> byId.put(r.getAs("conversation_id"), r));
+        Dataset<Row> rows = TestSpark.session()
+                .createDataFrame(
+                        List.of(
+                                row("a1", "cust-a", 0, "Refund", null, "confirmed"),
+                                row("a2", "cust-a", 3, "refund ", null, "assumed"),
+                                row("b1", "cust-b", 0, "refund", null, "assumed"),
+                                row("b2", "cust-b", 7.5, "refund", null, "assumed"),
+                                row("c1", "cust-c", 0, null, 2, "assumed"),
+                                row("c2", "cust-c", 2, null, 5, "assumed"),
+                                row("d1", "cust-d", 0, "card", null, "abandoned"),
+                                row("d2", "cust-d", 1, null, 4, "escalated"),
+                                row("e1", null, 0, "refund", null, "assumed"),
+                                row("e2", null, 1, "refund", null, "assumed")),
+                        ROWS);
+        new DetectRepeatContacts(7)
+                .apply(rows, rows)
+                .collectAsList()
+                .forEach(r -> byId.put(r.getAs("conversation_id"), r));
     }
 
     @Test
     void aReturnWithinTheWindowIsARepeatContact() {
         Row a1 = byId.get("a1");
         assertTrue(a1.<Boolean>getAs("repeat_contact"));
-        assertTrue(a1.<Boolean>getAs("repeat_contact_same_topic"), "source topics compared case-insensitively, trimmed");
+        assertTrue(
+                a1.<Boolean>getAs("repeat_contact_same_topic"), "source topics compared case-insensitively, trimmed");
         assertEquals("repeat_contact", a1.getAs("resolution_status"), "a return outweighs the thanks");
         assertFalse(a1.<Boolean>getAs("resolved"));
         assertFalse(byId.get("a2").<Boolean>getAs("repeat_contact"), "the last contact has no return (yet)");
@@ -80,7 +86,9 @@ class DetectRepeatContactsTest {
     void withoutSourceTopicsClustersAreCompared() {
         assertTrue(byId.get("c1").<Boolean>getAs("repeat_contact"));
         assertFalse(byId.get("c1").<Boolean>getAs("repeat_contact_same_topic"));
-        assertNull(byId.get("d1").getAs("repeat_contact_same_topic"), "a topic on one side, a cluster on the other: unknown");
+        assertNull(
+                byId.get("d1").getAs("repeat_contact_same_topic"),
+                "a topic on one side, a cluster on the other: unknown");
     }
 
     @Test

@@ -3,15 +3,14 @@ package org.csat.quality;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.csat.config.PhraseLists;
 import org.csat.config.PipelineConfig;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,8 +49,11 @@ class PhraseListsOnMaiaTest {
         for (JsonNode sentence : new ObjectMapper().readTree(maia.toFile())) {
             String english = sentence.get("en").asText();
             if (english.startsWith(speaker + ":")) {
-                chats.computeIfAbsent(sentence.get("doc_id").asText(), id -> new ArrayList<>()).add(new String[] {
-                    sentence.get(language).asText().replaceFirst("^[^:]*:", ""), english.substring(speaker.length() + 1)});
+                chats.computeIfAbsent(sentence.get("doc_id").asText(), id -> new ArrayList<>())
+                        .add(new String[] {
+                            sentence.get(language).asText().replaceFirst("^[^:]*:", ""),
+                            english.substring(speaker.length() + 1)
+                        });
             }
         }
         return chats;
@@ -74,8 +76,11 @@ class PhraseListsOnMaiaTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"MAIA-de-en-test_sentence.json, de, de", "MAIA-fr-en-test_sentence.json, fr, fr",
-        "MAIA-pt_br-en-test_sentence.json, pt_br, pt-BR"})
+    @CsvSource({
+        "MAIA-de-en-test_sentence.json, de, de",
+        "MAIA-fr-en-test_sentence.json, fr, fr",
+        "MAIA-pt_br-en-test_sentence.json, pt_br, pt-BR"
+    })
     void customerSignalsAgreeWithTheEnglishTranslation(String file, String field, String language) throws Exception {
         Map<String, List<String[]>> customer = chats(file, field, "Customer");
         assertTrue(customer.size() > 50, "chats rebuilt from " + file + ": " + customer.size());

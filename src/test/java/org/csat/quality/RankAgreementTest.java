@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -18,8 +17,10 @@ import org.junit.jupiter.api.Test;
 /** Spearman with tied ranks and MAE, against values worked out by hand. */
 class RankAgreementTest {
     private static final StructType LONG = new StructType()
-            .add("predictor", DataTypes.StringType).add("cohort", DataTypes.StringType)
-            .add("prediction", DataTypes.DoubleType).add("label", DataTypes.DoubleType);
+            .add("predictor", DataTypes.StringType)
+            .add("cohort", DataTypes.StringType)
+            .add("prediction", DataTypes.DoubleType)
+            .add("label", DataTypes.DoubleType);
 
     @Test
     void spearmanUsesAverageRanksForTies() {
@@ -34,7 +35,8 @@ class RankAgreementTest {
         }
         rows.add(RowFactory.create("model", "all", null, 4.0));
         List<Row> out = RankAgreement.measure(TestSpark.session().createDataFrame(rows, LONG))
-                .orderBy(col("predictor")).collectAsList();
+                .orderBy(col("predictor"))
+                .collectAsList();
         Row constant = out.get(0);
         Row model = out.get(1);
         assertEquals(4L, model.<Long>getAs("n"), "rows without a prediction are left out");
@@ -60,7 +62,8 @@ class RankAgreementTest {
             constant.add(RowFactory.create(3.0, y[i]));
         }
         SpearmanEvaluator evaluator = new SpearmanEvaluator("raw", "label");
-        assertEquals(4.5 / Math.sqrt(4.5 * 5), evaluator.evaluate(TestSpark.session().createDataFrame(model, pairs)), 1e-12);
+        assertEquals(
+                4.5 / Math.sqrt(4.5 * 5), evaluator.evaluate(TestSpark.session().createDataFrame(model, pairs)), 1e-12);
         assertEquals(0.0, evaluator.evaluate(TestSpark.session().createDataFrame(constant, pairs)));
         assertEquals(0.0, evaluator.evaluate(TestSpark.session().createDataFrame(List.of(), pairs)), "an empty fold");
         assertTrue(evaluator.isLargerBetter());

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.testing.TestSpark;
@@ -51,9 +50,7 @@ class SummarizeConversationsTest {
                 chat("left-on-question")
                         .say(0, "customer", "I want to return my shoes.")
                         .say(100, "agent", "Sure. Could you send me the order number?"),
-                chat("unanswered")
-                        .say(0, "customer", "Hello, anyone there?")
-                        .say(120, "customer", "hello??"),
+                chat("unanswered").say(0, "customer", "Hello, anyone there?").say(120, "customer", "hello??"),
                 chat("gave-up-on-bot")
                         .say(0, "customer", "My invoice is wrong.")
                         .say(3, "bot", "You can find your invoices under Documents.")
@@ -67,11 +64,13 @@ class SummarizeConversationsTest {
                         .say(0, "customer", "When does my parcel arrive?")
                         .say(50, "agent", "It arrives on Monday. Is there anything else I can help with?")
                         .event(950, "timeout"),
-                chat("german-confirmed").language("de")
+                chat("german-confirmed")
+                        .language("de")
                         .say(0, "customer", "Meine Zahlung wird nicht angezeigt.")
                         .say(20, "agent", "Ich habe die Zahlung gebucht.")
                         .say(40, "customer", "Super, hat funktioniert. Danke!"),
-                chat("french-unresolved").language("fr")
+                chat("french-unresolved")
+                        .language("fr")
                         .say(0, "customer", "Je n'arrive pas à me connecter.")
                         .say(20, "bot", "Réinitialisez votre mot de passe depuis l'application.")
                         .say(40, "customer", "Ça ne marche toujours pas."),
@@ -85,7 +84,8 @@ class SummarizeConversationsTest {
         SparkSession spark = TestSpark.session();
         new SummarizeConversations(TestSpark.testConfig(), "run-test")
                 .apply(Chat.messages(spark, chats), Chat.conversations(spark, chats))
-                .collectAsList().forEach(r -> byId.put(r.getAs("conversation_id"), r));
+                .collectAsList()
+                .forEach(r -> byId.put(r.getAs("conversation_id"), r));
     }
 
     private String status(String id) {
@@ -96,7 +96,8 @@ class SummarizeConversationsTest {
     void thanksAfterTheAnswerIsConfirmed() {
         assertEquals("confirmed", status("confirmed"));
         assertTrue(byId.get("confirmed").<Boolean>getAs("resolved"));
-        assertEquals("confirmed", status("thanks-then-question"), "a follow-up question in the thank-you message itself");
+        assertEquals(
+                "confirmed", status("thanks-then-question"), "a follow-up question in the thank-you message itself");
         assertEquals("confirmed", status("german-confirmed"), "German phrase lists");
     }
 
@@ -104,7 +105,8 @@ class SummarizeConversationsTest {
     void anAnswerWithoutFurtherRequestIsAssumed() {
         assertEquals("assumed", status("assumed"));
         assertTrue(byId.get("assumed").<Boolean>getAs("resolved"));
-        assertEquals("assumed", status("wrapped-up-then-timeout"), "a timeout after the agent's wrap-up is a normal end");
+        assertEquals(
+                "assumed", status("wrapped-up-then-timeout"), "a timeout after the agent's wrap-up is a normal end");
     }
 
     @Test
@@ -117,7 +119,8 @@ class SummarizeConversationsTest {
 
     @Test
     void customerLeavingMidProblemIsAbandoned() {
-        for (String id : List.of("left-on-question", "unanswered", "gave-up-on-bot", "timed-out", "french-unresolved")) {
+        for (String id :
+                List.of("left-on-question", "unanswered", "gave-up-on-bot", "timed-out", "french-unresolved")) {
             assertEquals("abandoned", status(id), id);
             assertFalse(byId.get(id).<Boolean>getAs("resolved"), id);
         }
@@ -138,14 +141,19 @@ class SummarizeConversationsTest {
         assertTrue(escalated.<Boolean>getAs("bot_loop"), "the fallback again after the customer rephrased");
         assertFalse(byId.get("confirmed").<Boolean>getAs("customer_repeated_self"));
         assertFalse(byId.get("confirmed").<Boolean>getAs("bot_loop"));
-        assertFalse(byId.get("unanswered").<Boolean>getAs("customer_repeated_self"), "one- and two-word turns never count");
+        assertFalse(
+                byId.get("unanswered").<Boolean>getAs("customer_repeated_self"), "one- and two-word turns never count");
     }
 
     @Test
     void responseAndHandleTimes() {
         Row row = byId.get("response-times");
         assertEquals(70.0, row.<Double>getAs("first_response_s"), 1e-9, "from the first of two unanswered messages");
-        assertEquals((70.0 + 30.0) / 2, row.<Double>getAs("mean_response_s"), 1e-9, "the trailing 'ok' got no reply and is left out");
+        assertEquals(
+                (70.0 + 30.0) / 2,
+                row.<Double>getAs("mean_response_s"),
+                1e-9,
+                "the trailing 'ok' got no reply and is left out");
         assertEquals(400.0 - 70.0, row.<Double>getAs("handle_time_s"), 1e-9, "first reply to the end");
         assertNull(byId.get("unanswered").getAs("first_response_s"));
         assertNull(byId.get("unanswered").getAs("handle_time_s"));

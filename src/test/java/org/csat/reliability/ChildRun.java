@@ -29,8 +29,10 @@ final class ChildRun implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("--add-") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || option.startsWith("-Djdk.reflect") || option.startsWith("-Dio.netty")) {
+            if (option.startsWith("--add-")
+                    || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+                    || option.startsWith("-Djdk.reflect")
+                    || option.startsWith("-Dio.netty")) {
                 command.add(option);
             }
         }
@@ -41,7 +43,10 @@ final class ChildRun implements AutoCloseable {
         Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         return new ChildRun(process, out, err);
     }
 
@@ -65,7 +70,8 @@ final class ChildRun implements AutoCloseable {
     }
 
     String lastStderrLine() throws IOException {
-        List<String> lines = Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines =
+                Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -64,18 +63,24 @@ class ConcurrentWritesTest {
         Warehouse warehouse = new Warehouse(spark, dir.toString());
         appendRun(warehouse, "first");
         AtomicInteger attempts = new AtomicInteger();
-        ConcurrentRunException e = assertThrows(ConcurrentRunException.class,
+        ConcurrentRunException e = assertThrows(
+                ConcurrentRunException.class,
                 () -> ConcurrentWrites.retrying(Table.PIPELINE_RUNS, 2, 10, () -> {
                     attempts.incrementAndGet();
                     loseToAConcurrentCommit(warehouse);
                     return null;
                 }));
         assertEquals(2, attempts.get());
-        assertEquals("another run is writing to pipeline_runs at the same time (Delta refused 2 commits: "
-                + "ConcurrentTransactionException); re-run later", e.getMessage());
+        assertEquals(
+                "another run is writing to pipeline_runs at the same time (Delta refused 2 commits: "
+                        + "ConcurrentTransactionException); re-run later",
+                e.getMessage());
         assertNull(e.getCause(), "no cause chain: Main prints exactly this line");
-        assertTrue(ConcurrentWrites.isConflict(e.getSuppressed()[0]), "Delta's own exception is kept for the stack trace");
-        assertEquals(2, warehouse.version(Table.PIPELINE_RUNS),
+        assertTrue(
+                ConcurrentWrites.isConflict(e.getSuppressed()[0]), "Delta's own exception is kept for the stack trace");
+        assertEquals(
+                2,
+                warehouse.version(Table.PIPELINE_RUNS),
                 "after the first append (version 0) only the other side's commits landed");
     }
 
@@ -87,12 +92,15 @@ class ConcurrentWritesTest {
     @Test
     void aLogDirectoryLeftWithoutACommitDoesNotBlockTheTable(@TempDir Path dir) throws Exception {
         Warehouse warehouse = new Warehouse(spark, dir.resolve("stopped").toString());
-        Files.createDirectories(Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
+        Files.createDirectories(
+                Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
         warehouse.open(Table.QUARANTINE);
         assertEquals(0, warehouse.version(Table.QUARANTINE));
         Warehouse fresh = new Warehouse(spark, dir.resolve("fresh").toString());
         fresh.open(Table.QUARANTINE);
-        assertEquals(fresh.read(Table.QUARANTINE).schema(), warehouse.read(Table.QUARANTINE).schema(),
+        assertEquals(
+                fresh.read(Table.QUARANTINE).schema(),
+                warehouse.read(Table.QUARANTINE).schema(),
                 "the same table as one created on a clean directory, NOT NULL columns included");
     }
 
@@ -105,9 +113,12 @@ class ConcurrentWritesTest {
     void aTableWhoseFirstCommitIsBeingWrittenIsUsedNotReplaced(@TempDir Path dir) throws Exception {
         Warehouse other = new Warehouse(spark, dir.resolve("other").toString());
         other.open(Table.QUARANTINE);
-        Path firstCommit = Path.of(URI.create(other.path(Table.QUARANTINE))).resolve("_delta_log").resolve(TableContents.commitFile(0));
+        Path firstCommit = Path.of(URI.create(other.path(Table.QUARANTINE)))
+                .resolve("_delta_log")
+                .resolve(TableContents.commitFile(0));
         Warehouse warehouse = new Warehouse(spark, dir.resolve("shared").toString());
-        Path log = Files.createDirectories(Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
+        Path log = Files.createDirectories(
+                Path.of(URI.create(warehouse.path(Table.QUARANTINE))).resolve("_delta_log"));
         ExecutorService otherRun = Executors.newSingleThreadExecutor();
         try {
             Future<?> committed = otherRun.submit(() -> {
@@ -126,16 +137,20 @@ class ConcurrentWritesTest {
 
     private String tableId(Warehouse warehouse) {
         return DeltaLog.forTable(spark, warehouse.path(Table.QUARANTINE))
-                .update(false, Option.empty(), Option.empty()).metadata().id();
+                .update(false, Option.empty(), Option.empty())
+                .metadata()
+                .id();
     }
 
     @Test
     void otherFailuresAreNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThrows(IllegalStateException.class, () -> ConcurrentWrites.retrying(Table.PIPELINE_RUNS, 3, 10, () -> {
-            attempts.incrementAndGet();
-            throw new IllegalStateException("not a conflict");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> ConcurrentWrites.retrying(Table.PIPELINE_RUNS, 3, 10, () -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("not a conflict");
+                }));
         assertEquals(1, attempts.get());
     }
 
@@ -149,8 +164,12 @@ class ConcurrentWritesTest {
         OptimisticTransaction ours = log.startTransaction();
         long version = ours.txnVersion("csat-test");
         OptimisticTransaction theirs = log.startTransaction();
-        theirs.commit(actions(new SetTransaction("csat-test", version + 1, Option.empty())), DeltaOperations.ManualUpdate$.MODULE$);
-        ours.commit(actions(new SetTransaction("csat-test", version + 1, Option.empty())), DeltaOperations.ManualUpdate$.MODULE$);
+        theirs.commit(
+                actions(new SetTransaction("csat-test", version + 1, Option.empty())),
+                DeltaOperations.ManualUpdate$.MODULE$);
+        ours.commit(
+                actions(new SetTransaction("csat-test", version + 1, Option.empty())),
+                DeltaOperations.ManualUpdate$.MODULE$);
     }
 
     private static scala.collection.immutable.Seq<Action> actions(Action action) {
@@ -159,8 +178,12 @@ class ConcurrentWritesTest {
 
     private void appendRun(Warehouse warehouse, String runId) {
         Timestamp now = Timestamp.from(Instant.parse("2024-06-03T02:00:00Z"));
-        Row row = RowFactory.create(runId, "nightly", null, now, now, "succeeded", null, null, null, null, null, null, null);
+        Row row = RowFactory.create(
+                runId, "nightly", null, now, now, "succeeded", null, null, null, null, null, null, null);
         spark.createDataFrame(List.of(row), Table.PIPELINE_RUNS.schema())
-                .write().format("delta").mode("append").save(warehouse.path(Table.PIPELINE_RUNS));
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(warehouse.path(Table.PIPELINE_RUNS));
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.spark.sql.Row;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.job.NightlyJob;
@@ -104,26 +103,39 @@ class ReliabilityTest {
     /** A backfill in a child JVM, and a watcher that kills it the moment its bronze commit lands. */
     private void startKilledChild() throws Exception {
         Path bronzeLog = temp.resolve("killed/bronze_conversations/_delta_log");
-        killedChild = ChildRun.start(temp.resolve("logs"), "killed", "nightly", "--input", input.toString(),
-                "--warehouse", temp.resolve("killed").toString(), "--from", NIGHT_1.toString(), "--to", NIGHT_2.toString(),
-                "--set", CHILD_SETTINGS);
-        killer = new Thread(() -> {
-            long deadline = System.nanoTime() + CHILD_SECONDS * 1_000_000_000L;
-            try {
-                while (killedChild.isAlive() && System.nanoTime() < deadline) {
-                    if (Files.exists(bronzeLog.resolve(TableContents.commitFile(1)))) {
+        killedChild = ChildRun.start(
+                temp.resolve("logs"),
+                "killed",
+                "nightly",
+                "--input",
+                input.toString(),
+                "--warehouse",
+                temp.resolve("killed").toString(),
+                "--from",
+                NIGHT_1.toString(),
+                "--to",
+                NIGHT_2.toString(),
+                "--set",
+                CHILD_SETTINGS);
+        killer = new Thread(
+                () -> {
+                    long deadline = System.nanoTime() + CHILD_SECONDS * 1_000_000_000L;
+                    try {
+                        while (killedChild.isAlive() && System.nanoTime() < deadline) {
+                            if (Files.exists(bronzeLog.resolve(TableContents.commitFile(1)))) {
+                                killedChild.kill();
+                                killedState = "killed after the bronze commit";
+                                return;
+                            }
+                            Thread.sleep(10);
+                        }
                         killedChild.kill();
-                        killedState = "killed after the bronze commit";
-                        return;
+                        killedState = "no bronze commit seen:\n" + killedChild.stderrTail();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                    Thread.sleep(10);
-                }
-                killedChild.kill();
-                killedState = "no bronze commit seen:\n" + killedChild.stderrTail();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kill-after-bronze");
+                },
+                "kill-after-bronze");
         killer.start();
     }
 
@@ -131,8 +143,20 @@ class ReliabilityTest {
     private void startLockedOutChild() throws Exception {
         Warehouse held = new Warehouse(TestSpark.session(), temp.resolve("held").toString());
         heldLock = WarehouseLock.acquire(held, "run-holding");
-        lockedOutChild = ChildRun.start(temp.resolve("logs"), "locked-out", "nightly", "--input", input.toString(),
-                "--warehouse", held.root(), "--from", NIGHT_1.toString(), "--to", NIGHT_2.toString(), "--set", CHILD_SETTINGS);
+        lockedOutChild = ChildRun.start(
+                temp.resolve("logs"),
+                "locked-out",
+                "nightly",
+                "--input",
+                input.toString(),
+                "--warehouse",
+                held.root(),
+                "--from",
+                NIGHT_1.toString(),
+                "--to",
+                NIGHT_2.toString(),
+                "--set",
+                CHILD_SETTINGS);
     }
 
     @AfterAll
@@ -144,8 +168,11 @@ class ReliabilityTest {
     }
 
     private NightlyJob.Result run(Warehouse warehouse, LocalDate from, LocalDate to, String runId) throws Exception {
-        return new NightlyJob(TestSpark.session(), warehouse).config(TestSpark.testConfig()).inputDir(input.toString())
-                .nights(from, to).execute(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z")));
+        return new NightlyJob(TestSpark.session(), warehouse)
+                .config(TestSpark.testConfig())
+                .inputDir(input.toString())
+                .nights(from, to)
+                .execute(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z")));
     }
 
     @Test
@@ -157,7 +184,8 @@ class ReliabilityTest {
         written.remove(Table.PIPELINE_RUNS.tableName());
         assertEquals(written, afterNight2.keySet(), "every table the job writes is compared");
         for (int i = 0; i < reruns.size(); i++) {
-            assertEquals(afterNight2, afterReruns.get(i), "every table, every column, after run " + (i + 2) + " of night 2");
+            assertEquals(
+                    afterNight2, afterReruns.get(i), "every table, every column, after run " + (i + 2) + " of night 2");
             assertEquals(0L, reruns.get(i).rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()));
             assertEquals(0L, reruns.get(i).rowsWritten().get(Table.QUARANTINE.tableName()));
             assertEquals(0L, reruns.get(i).conversationsScored());
@@ -182,40 +210,59 @@ class ReliabilityTest {
         List<String> lastEvaluation = TableContents.ofRun(oneByOne, Table.MODEL_METRICS, "run-2", perRun);
         assertFalse(lastEvaluation.isEmpty());
         assertEquals(lastEvaluation, TableContents.ofRun(backfill, Table.MODEL_METRICS, "run-b", perRun), metrics);
-        assertEquals(2, backfillRun.ingest().conversationsSuperseded(), "night 1's r-human (changed) and night 2's r-bot (same)");
-        Row bot = backfill.read(Table.BRONZE_CONVERSATIONS).where(col("conversation_id").equalTo("r-bot")).first();
-        assertTrue(bot.<String>getAs("source_file").contains("/2024-06-01/"), "an unchanged re-delivery keeps the first copy");
+        assertEquals(
+                2,
+                backfillRun.ingest().conversationsSuperseded(),
+                "night 1's r-human (changed) and night 2's r-bot (same)");
+        Row bot = backfill.read(Table.BRONZE_CONVERSATIONS)
+                .where(col("conversation_id").equalTo("r-bot"))
+                .first();
+        assertTrue(
+                bot.<String>getAs("source_file").contains("/2024-06-01/"),
+                "an unchanged re-delivery keeps the first copy");
     }
 
     @Test
     void countsReconcileInEveryRun() {
         for (NightlyJob.Result r : List.of(night1, night2, reruns.get(0), reruns.get(1), backfillRun)) {
-            assertEquals(r.ingest().recordsRead(), r.ingest().recordsAccepted() + r.ingest().recordsQuarantined());
+            assertEquals(
+                    r.ingest().recordsRead(),
+                    r.ingest().recordsAccepted() + r.ingest().recordsQuarantined());
         }
         assertEquals(7, night1.ingest().recordsRead(), "5 JSON lines + 2 CSV rows");
         assertEquals(1, night1.ingest().recordsQuarantined());
         assertEquals(6, night2.ingest().recordsRead());
         assertEquals(2, night2.ingest().recordsQuarantined(), "a duplicate in the night and a truncated line");
-        assertEquals(night1.ingest().recordsRead() + night2.ingest().recordsRead(), backfillRun.ingest().recordsRead());
+        assertEquals(
+                night1.ingest().recordsRead() + night2.ingest().recordsRead(),
+                backfillRun.ingest().recordsRead());
         assertEquals(3, afterNight2.get("quarantine").size());
     }
 
     @Test
     void personalDataStaysInBronze() {
         List<String> silverAndGold = afterNight2.entrySet().stream()
-                .filter(e -> !e.getKey().equals("bronze_conversations") && !e.getKey().equals("quarantine"))
-                .flatMap(e -> e.getValue().stream()).toList();
+                .filter(e -> !e.getKey().equals("bronze_conversations")
+                        && !e.getKey().equals("quarantine"))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
         for (String raw : List.of("4111 1111 1111 1111", "7700 900123", "anna.smith", "DE89 3704")) {
-            assertTrue(silverAndGold.stream().noneMatch(line -> line.contains(raw)), raw + " must not reach silver or gold");
-            assertTrue(afterNight2.get("bronze_conversations").stream().anyMatch(line -> line.contains(raw)),
+            assertTrue(
+                    silverAndGold.stream().noneMatch(line -> line.contains(raw)),
+                    raw + " must not reach silver or gold");
+            assertTrue(
+                    afterNight2.get("bronze_conversations").stream().anyMatch(line -> line.contains(raw)),
                     raw + " stays in bronze for operators");
         }
         assertEquals("My card <CARD> was charged twice. Call me on <PHONE>.", silverText("r-human", 0));
         assertEquals("Send the receipt to <EMAIL> please.", silverText("r-email", 0));
         assertEquals("Please refund to <IBAN>.", silverText("r-iban", 0));
-        assertTrue(silverAndGold.stream().anyMatch(line -> line.contains("conversation_id=r-email, customer_id=pii-")),
+        assertTrue(
+                silverAndGold.stream().anyMatch(line -> line.contains("conversation_id=r-email, customer_id=pii-")),
                 "an e-mail used as customer key is pseudonymized");
-        Row human = oneByOne.read(Table.SILVER_MESSAGES).where(col("conversation_id").equalTo("r-human").and(col("seq").equalTo(0))).first();
+        Row human = oneByOne.read(Table.SILVER_MESSAGES)
+                .where(col("conversation_id").equalTo("r-human").and(col("seq").equalTo(0)))
+                .first();
         assertEquals(2, human.<Integer>getAs("sentences"), "redacted text is scored: both sentences");
     }
 
@@ -224,14 +271,23 @@ class ReliabilityTest {
         killer.join(TimeUnit.SECONDS.toMillis(CHILD_SECONDS));
         assertEquals("killed after the bronze commit", killedState);
         Path warehouseDir = temp.resolve("killed");
-        assertFalse(Files.exists(warehouseDir.resolve("silver_messages/_delta_log").resolve(TableContents.commitFile(1))),
+        assertFalse(
+                Files.exists(warehouseDir.resolve("silver_messages/_delta_log").resolve(TableContents.commitFile(1))),
                 "killed between bronze and silver: silver has no data commit");
         Warehouse killed = new Warehouse(TestSpark.session(), warehouseDir.toString());
         assertEquals(7, killed.read(Table.BRONZE_CONVERSATIONS).count(), "bronze was committed whole");
-        assertEquals(7, killed.read(Table.BRONZE_CONVERSATIONS).where(col("scored_run_id").isNull()).count(), "and never scored");
+        assertEquals(
+                7,
+                killed.read(Table.BRONZE_CONVERSATIONS)
+                        .where(col("scored_run_id").isNull())
+                        .count(),
+                "and never scored");
 
         NightlyJob.Result rerun = run(killed, NIGHT_1, NIGHT_2, "run-after-kill");
-        assertEquals(0L, rerun.rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()), "bronze already held the backfill");
+        assertEquals(
+                0L,
+                rerun.rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()),
+                "bronze already held the backfill");
         assertEquals(7, rerun.conversationsScored(), "the killed run's conversations are scored by the re-run");
         assertEquals(backfillWithoutRunIds, TableContents.of(killed, TableContents.RUN_IDENTITY));
     }
@@ -239,8 +295,12 @@ class ReliabilityTest {
     @Test
     void aSecondRunOnALocalWarehouseGivesWayWithOneLine() throws Exception {
         assertEquals(1, lockedOutChild.exitCode(CHILD_SECONDS), lockedOutChild.stderrTail());
-        assertTrue(lockedOutChild.lastStderrLine().matches("csat nightly failed: another run \\(run-holding, process \\S+\\) is writing to"
-                + " the warehouse \\S+; re-run later"), lockedOutChild.lastStderrLine());
+        assertTrue(
+                lockedOutChild
+                        .lastStderrLine()
+                        .matches("csat nightly failed: another run \\(run-holding, process \\S+\\) is writing to"
+                                + " the warehouse \\S+; re-run later"),
+                lockedOutChild.lastStderrLine());
         Warehouse held = new Warehouse(TestSpark.session(), temp.resolve("held").toString());
         Row logged = held.read(Table.PIPELINE_RUNS).first();
         assertEquals("failed", logged.getAs("status"));
@@ -250,14 +310,18 @@ class ReliabilityTest {
 
     @Test
     void twoIngestsWritingAtOnceEndAsOne() throws Exception {
-        Warehouse shared = new Warehouse(TestSpark.session(), temp.resolve("shared").toString());
+        Warehouse shared =
+                new Warehouse(TestSpark.session(), temp.resolve("shared").toString());
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Future<IngestTranscripts.Result>> runs = new ArrayList<>();
             for (String runId : List.of("run-x", "run-y")) {
-                runs.add(threads.submit(() -> new IngestTranscripts(TestSpark.session(), shared).config(TestSpark.testConfig())
-                        .inputDir(input.toString()).nights(NIGHT_1, NIGHT_2)
-                        .run(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z"))).execute()));
+                runs.add(threads.submit(() -> new IngestTranscripts(TestSpark.session(), shared)
+                        .config(TestSpark.testConfig())
+                        .inputDir(input.toString())
+                        .nights(NIGHT_1, NIGHT_2)
+                        .run(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z")))
+                        .execute()));
             }
             int succeeded = 0;
             for (Future<IngestTranscripts.Result> run : runs) {
@@ -265,7 +329,8 @@ class ReliabilityTest {
                     run.get(CHILD_SECONDS, TimeUnit.SECONDS);
                     succeeded++;
                 } catch (ExecutionException e) {
-                    assertTrue(e.getCause() instanceof ConcurrentRunException, "only a clean give-way: " + e.getCause());
+                    assertTrue(
+                            e.getCause() instanceof ConcurrentRunException, "only a clean give-way: " + e.getCause());
                 }
             }
             assertTrue(succeeded >= 1);
@@ -279,6 +344,10 @@ class ReliabilityTest {
 
     private String silverText(String conversationId, int seq) {
         return oneByOne.read(Table.SILVER_MESSAGES)
-                .where(col("conversation_id").equalTo(conversationId).and(col("seq").equalTo(seq))).first().getAs("text");
+                .where(col("conversation_id")
+                        .equalTo(conversationId)
+                        .and(col("seq").equalTo(seq)))
+                .first()
+                .getAs("text");
     }
 }

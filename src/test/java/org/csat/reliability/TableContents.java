@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.csat.tables.Table;
@@ -25,10 +24,10 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class TableContents {
     /** Columns that say which run wrote a row and when. */
-    static final Set<String> RUN_IDENTITY = Set.of("ingest_run_id", "ingested_at", "scored_run_id", "run_id", "quarantined_at");
+    static final Set<String> RUN_IDENTITY =
+            Set.of("ingest_run_id", "ingested_at", "scored_run_id", "run_id", "quarantined_at");
 
-    private TableContents() {
-    }
+    private TableContents() {}
 
     static Map<String, List<String>> of(Warehouse warehouse, Set<String> leftOut) {
         Map<String, List<String>> tables = new TreeMap<>();
@@ -46,7 +45,11 @@ final class TableContents {
      * evaluation per run), with {@code leftOut} columns left out.
      */
     static List<String> ofRun(Warehouse warehouse, Table table, String runId, Set<String> leftOut) {
-        return lines(warehouse.read(table).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)), leftOut);
+        return lines(
+                warehouse
+                        .read(table)
+                        .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)),
+                leftOut);
     }
 
     private static List<String> lines(org.apache.spark.sql.Dataset<Row> rows, Set<String> leftOut) {
@@ -63,7 +66,10 @@ final class TableContents {
         StructField[] fields = row.schema().fields();
         for (int i = 0; i < fields.length; i++) {
             if (!leftOut.contains(fields[i].name())) {
-                out.append(fields[i].name()).append('=').append(value(row.get(i))).append(", ");
+                out.append(fields[i].name())
+                        .append('=')
+                        .append(value(row.get(i)))
+                        .append(", ");
             }
         }
         return out.append('}').toString();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.cli.SparkSessions;
@@ -23,8 +22,7 @@ import org.csat.config.PipelineConfig;
 public final class TestSpark {
     private static SparkSession spark;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static synchronized SparkSession session() {
         if (spark == null) {
@@ -43,7 +41,8 @@ public final class TestSpark {
     public static Path copyFixture(String resourceDir, Path target) throws IOException {
         Path source;
         try {
-            source = Path.of(TestSpark.class.getClassLoader().getResource(resourceDir).toURI());
+            source = Path.of(
+                    TestSpark.class.getClassLoader().getResource(resourceDir).toURI());
         } catch (java.net.URISyntaxException | NullPointerException e) {
             throw new IOException("no test resource " + resourceDir, e);
         }
@@ -63,7 +62,8 @@ public final class TestSpark {
     /** Replaces {@code file} by {@code file.gz}, gzip-compressed. */
     public static Path gzip(Path file) throws IOException {
         Path gz = file.resolveSibling(file.getFileName() + ".gz");
-        try (InputStream in = Files.newInputStream(file); OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             in.transferTo(out);
         }
         Files.delete(file);

@@ -1,12 +1,11 @@
 package edu.stanford.nlp.parser.lexparser;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
-
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.parser.common.ParserQuery;
 import edu.stanford.nlp.util.DeltaIndex;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A loaded {@link LexicalizedParser} whose queries parse with {@link SparseChartPCFGParser}:
@@ -58,12 +57,19 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
      * words new to the parser go into an index of its own, not into {@code parser}'s.
      */
     public static ExhaustivePCFGParser chartParser(LexicalizedParser parser, boolean sparse) {
-        ExhaustivePCFGParser stock = new ExhaustivePCFGParser(parser.bg, parser.ug, parser.lex, parser.getOp(),
-                parser.stateIndex, new DeltaIndex<>(parser.wordIndex), parser.tagIndex);
+        ExhaustivePCFGParser stock = new ExhaustivePCFGParser(
+                parser.bg,
+                parser.ug,
+                parser.lex,
+                parser.getOp(),
+                parser.stateIndex,
+                new DeltaIndex<>(parser.wordIndex),
+                parser.tagIndex);
         if (!sparse) {
             return stock;
         }
-        return new SparseChartPCFGParser(stock, new SparseChartPCFGParser.Rules(parser.bg, parser.ug, parser.stateIndex.size()));
+        return new SparseChartPCFGParser(
+                stock, new SparseChartPCFGParser.Rules(parser.bg, parser.ug, parser.stateIndex.size()));
     }
 
     /**

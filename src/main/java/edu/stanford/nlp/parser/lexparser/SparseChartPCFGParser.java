@@ -1,14 +1,13 @@
 package edu.stanford.nlp.parser.lexparser;
 
+import edu.stanford.nlp.parser.common.ParserConstraint;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
-
-import edu.stanford.nlp.parser.common.ParserConstraint;
-import edu.stanford.nlp.util.RuntimeInterruptedException;
 
 /**
  * CoreNLP's exhaustive PCFG parser with a faster, exact way of filling the chart. It lives in
@@ -53,6 +52,7 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
      * (the work of a loop driven by that side). Rebuilt for every sentence.
      */
     private int[][][] leftChildren;
+
     private int[][][] rightChildren;
     private long[][] leftWork;
     private long[][] rightWork;
@@ -78,6 +78,7 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
         final BinaryRules byRight;
         /** States that are the child of a closed unary rule, ascending: the unary pass's order. */
         final int[] unaryChildren;
+
         final int[][] unaryParent;
         final float[][] unaryScore;
 
@@ -141,7 +142,8 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
 
     /** Whether this parser fills charts with the sparse loop under {@code options}. */
     static boolean exactUnder(Options options) {
-        return !options.testOptions.lengthNormalization && options.testOptions.maxSpanForTags <= 1
+        return !options.testOptions.lengthNormalization
+                && options.testOptions.maxSpanForTags <= 1
                 && !(options.doDep && !options.testOptions.useFastFactored);
     }
 
@@ -198,7 +200,13 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
             if (leftWork[start][split] <= rightWork[split][end]) {
                 combine(cell, rules.byLeft, leftChildren[start][split], iScore[start][split], iScore[split][end], true);
             } else {
-                combine(cell, rules.byRight, rightChildren[split][end], iScore[split][end], iScore[start][split], false);
+                combine(
+                        cell,
+                        rules.byRight,
+                        rightChildren[split][end],
+                        iScore[split][end],
+                        iScore[start][split],
+                        false);
             }
         }
         for (int child : rules.unaryChildren) {
@@ -225,8 +233,13 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
      * so is then the sum, which never raises a score: no test, so no mispredicted branch, for
      * the most frequent case of a child absent.
      */
-    private static void combine(float[] cell, BinaryRules rules, int[] walked, float[] walkedCell,
-                                float[] otherCell, boolean walkedIsLeft) {
+    private static void combine(
+            float[] cell,
+            BinaryRules rules,
+            int[] walked,
+            float[] walkedCell,
+            float[] otherCell,
+            boolean walkedIsLeft) {
         int[] first = rules.first;
         int[] other = rules.other;
         int[] parent = rules.parent;
@@ -236,9 +249,8 @@ public class SparseChartPCFGParser extends ExhaustivePCFGParser {
             for (int rule = first[state], last = first[state + 1]; rule < last; rule++) {
                 float otherScore = otherCell[other[rule]];
                 // The same sum, in the same order, as CoreNLP's pS + lS + rS.
-                float total = walkedIsLeft
-                        ? score[rule] + stateScore + otherScore
-                        : score[rule] + otherScore + stateScore;
+                float total =
+                        walkedIsLeft ? score[rule] + stateScore + otherScore : score[rule] + otherScore + stateScore;
                 int to = parent[rule];
                 float best = cell[to];
                 cell[to] = total > best ? total : best;

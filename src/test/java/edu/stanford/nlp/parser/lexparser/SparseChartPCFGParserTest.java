@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.SentenceUtils;
 import edu.stanford.nlp.parser.common.ParserConstraint;
 import edu.stanford.nlp.parser.common.ParserQuery;
+import java.util.List;
 import org.csat.config.PipelineConfig;
 import org.csat.nlp.SentimentModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +24,10 @@ import org.junit.jupiter.api.Test;
 class SparseChartPCFGParserTest {
     /** Chat sentences of the shapes the pipeline parses; each line is there for its shape. */
     private static final List<String> SENTENCES = List.of(
-            "ok",                                                   // one token
-            "thanks !",                                             // two tokens
-            "Where is my refund?",                                  // short question
-            "This is the worst service I have ever had.",           // clear sentiment
+            "ok", // one token
+            "thanks !", // two tokens
+            "Where is my refund?", // short question
+            "This is the worst service I have ever had.", // clear sentiment
             "I was charged twice for order 48213 and nobody answers my emails",
             "hi i ordered a jacket last week it still hasnt arrived and the tracking link says nothing can u check",
             "Your bot keeps sending me the same link over and over again, I want to talk to a real person now!!!",
@@ -65,7 +64,9 @@ class SparseChartPCFGParserTest {
             assertEquals(stock.length, sparse.length, sentence);
             for (int start = 0; start < stock.length; start++) {
                 for (int end = start + 1; end <= stock.length; end++) {
-                    assertArrayEquals(bits(stockChart[start][end]), bits(sparse.iScore[start][end]),
+                    assertArrayEquals(
+                            bits(stockChart[start][end]),
+                            bits(sparse.iScore[start][end]),
                             sentence + " cell [" + start + "," + end + ")");
                 }
             }
@@ -137,8 +138,15 @@ class SparseChartPCFGParserTest {
     }
 
     private static void assertNotSparse(Options options) {
-        LexicalizedParser other = new LexicalizedParser(parser.lex, parser.bg, parser.ug, parser.dg,
-                parser.stateIndex, parser.wordIndex, parser.tagIndex, options);
+        LexicalizedParser other = new LexicalizedParser(
+                parser.lex,
+                parser.bg,
+                parser.ug,
+                parser.dg,
+                parser.stateIndex,
+                parser.wordIndex,
+                parser.tagIndex,
+                options);
         assertFalse(SparseChartLexicalizedParser.supports(other));
         assertSame(other, SparseChartLexicalizedParser.of(other));
     }
