@@ -48,8 +48,8 @@ public final class ChartLoopBenchmark {
         int tokens = sentences.stream().mapToInt(List::size).sum();
         List<List<CoreLabel>> inputs =
                 sentences.stream().map(SparseChartLexicalizedParser::chartInput).toList();
-        LexicalizedParser parser =
-                LexicalizedParser.loadModel(PipelineConfig.defaults().parseModel());
+        LexicalizedParser parser = LexicalizedParser.loadModel(
+                PipelineConfig.defaults().sentiment().parseModel());
         ExhaustivePCFGParser coreNlp = SparseChartLexicalizedParser.chartParser(parser, false);
         ExhaustivePCFGParser sparse = SparseChartLexicalizedParser.chartParser(parser, true);
         System.out.printf(

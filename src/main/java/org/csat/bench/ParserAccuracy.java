@@ -24,8 +24,8 @@ public final class ParserAccuracy {
 
     public static void main(String[] args) throws IOException {
         PipelineConfig config = SentimentBenchmark.config(args.length > 1 ? args[1] : null);
-        String model = config.parseModel();
-        int cap = config.maxSentenceTokens();
+        String model = config.sentiment().parseModel();
+        int cap = config.sentiment().maxSentenceTokens();
         List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
         long loadStart = System.nanoTime();
         SentimentModel.score(List.of("warm", "up"), model, cap);

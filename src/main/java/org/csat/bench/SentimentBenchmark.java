@@ -17,9 +17,9 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.csat.cli.SparkSessions;
 import org.csat.config.PipelineConfig;
 import org.csat.nlp.BuildSilverMessages;
+import org.csat.stage.SparkSessions;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 
@@ -105,7 +105,9 @@ public final class SentimentBenchmark {
     static void naive(SparkSession spark, PipelineConfig config, String input, String out) {
         BuildSilverMessages silver = new BuildSilverMessages(config, 1);
         UserDefinedFunction sentiment = udf(
-                        new NaiveSentimentUdf(config.parseModel(), config.maxSentenceTokens()),
+                        new NaiveSentimentUdf(
+                                config.sentiment().parseModel(),
+                                config.sentiment().maxSentenceTokens()),
                         NaiveSentimentUdf.RESULT)
                 .asNondeterministic();
         Dataset<Row> messages =

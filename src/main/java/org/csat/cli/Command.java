@@ -4,7 +4,7 @@ package org.csat.cli;
  * One sub-command of {@code bin/csat}. {@link Main} picks it by name, hands it the
  * remaining arguments and turns its return value into the process exit code.
  */
-public interface Command {
+interface Command {
 
     /** The word typed after {@code bin/csat}. */
     String name();

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.csat.config.PipelineConfig;
-import org.csat.quality.EvaluateUssAgreement;
+import org.csat.evaluate.EvaluateUssAgreement;
+import org.csat.stage.SparkSessions;
 
 /** {@code csat evaluate}: agreement of predicted CSAT, the rules and CoreNLP with USS annotators. */
-public final class EvaluateCommand implements Command {
+final class EvaluateCommand implements Command {
     @Override
     public String name() {
         return "evaluate";
@@ -67,8 +68,7 @@ public final class EvaluateCommand implements Command {
         Instant started = Instant.now();
         SparkSessions.Handle session = SparkSessions.open("csat evaluate", config);
         try {
-            EvaluateUssAgreement.Result result = new EvaluateUssAgreement(session.spark())
-                    .config(config)
+            EvaluateUssAgreement.Result result = new EvaluateUssAgreement(session.spark(), config)
                     .ussDirectory(uss)
                     .workDirectory(Path.of(args.get("work", "bench/out/uss")))
                     .limit(limit)

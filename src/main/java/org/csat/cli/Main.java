@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.csat.job.FailureReason;
 
 /**
  * The one entry point of the jar, for bin/csat and spark-submit alike:
@@ -17,7 +18,8 @@ public final class Main {
             new GenerateCommand(),
             new QueryCommand(),
             new ReportCommand(),
-            new EvaluateCommand());
+            new EvaluateCommand(),
+            new SettingsCommand());
 
     private Main() {}
 
@@ -51,22 +53,9 @@ public final class Main {
             return 2;
         } catch (Exception e) {
             e.printStackTrace(err);
-            err.println("csat " + command.name() + " failed: " + oneLine(e));
+            err.println("csat " + command.name() + " failed: " + FailureReason.oneLine(e));
             return 1;
         }
-    }
-
-    static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
-            message += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        }
-        message = message.replaceAll("\\s+", " ").trim();
-        return message.length() <= 400 ? message : message.substring(0, 397) + "...";
     }
 
     private static String topLevelHelp(Map<String, Command> commands) {

@@ -1,22 +1,20 @@
 package org.csat.cli;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
 import org.csat.job.NightlyJob;
-import org.csat.tables.PipelineRunLog;
+import org.csat.stage.Run;
+import org.csat.stage.SparkSessions;
 import org.csat.tables.Warehouse;
 
 /** {@code csat nightly}: ingest, score and compare; logs the run in {@code pipeline_runs}. */
-public final class NightlyCommand implements Command {
+final class NightlyCommand implements Command {
     @Override
     public String name() {
         return "nightly";
@@ -66,45 +64,25 @@ public final class NightlyCommand implements Command {
             from = date(args, "date");
             to = from;
         }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
         PipelineConfig config = loadConfig(args);
         String input = args.get("input", "sample-data/transcripts");
         String warehouseDir = args.get("warehouse", "warehouse");
-        Instant started = Instant.now();
-        String runId = "run-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                        .withZone(ZoneOffset.UTC)
-                        .format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
-
-        SparkSessions.Handle session = SparkSessions.open("csat nightly", config);
-        SparkSession spark = session.spark();
-        Warehouse warehouse = new Warehouse(spark, warehouseDir);
-        PipelineRunLog log = new PipelineRunLog(spark, warehouse);
-        String arguments = args.options().toString();
-        try {
-            NightlyJob.Result result = new NightlyJob(spark, warehouse)
-                    .config(config)
+        Run run = Run.startingNow();
+        try (SparkSessions.Handle session = SparkSessions.open("csat nightly", config)) {
+            SparkSession spark = session.spark();
+            NightlyJob.Result result = new NightlyJob(spark, new Warehouse(spark, warehouseDir), config)
                     .inputDir(input)
                     .nights(from, to)
                     .rescore(args.has("rescore"))
-                    .execute(runId, Timestamp.from(started));
+                    .run(run)
+                    .arguments(args.options().toString())
+                    .execute();
             var ingest = result.ingest();
-            log.append(new PipelineRunLog.Entry(
-                    runId,
-                    name(),
-                    arguments,
-                    Timestamp.from(started),
-                    Timestamp.from(Instant.now()),
-                    "succeeded",
-                    null,
-                    ingest.inputFiles(),
-                    ingest.recordsRead(),
-                    ingest.recordsAccepted(),
-                    ingest.recordsQuarantined(),
-                    ingest.conversationsAccepted(),
-                    result.rowsWritten()));
-            System.out.printf(
-                    "run %s succeeded in %.1f s%n",
-                    runId, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+            double took = (System.currentTimeMillis() - result.run().startedAt().getTime()) / 1000.0;
+            System.out.printf("run %s succeeded in %.1f s%n", result.run().id(), took);
             System.out.printf(
                     "  input files %d (%d outside the date range), records read %d = accepted %d + quarantined %d%n",
                     ingest.inputFiles(),
@@ -115,7 +93,9 @@ public final class NightlyCommand implements Command {
             System.out.printf(
                     "  conversations accepted %d (%d more superseded by a later night), scored %d%n",
                     ingest.conversationsAccepted(), ingest.conversationsSuperseded(), result.conversationsScored());
-            System.out.println("  rows written: " + result.rowsWritten());
+            Map<String, Long> written = new TreeMap<>();
+            result.rowsWritten().forEach((table, rows) -> written.put(table.tableName(), rows));
+            System.out.println("  rows written: " + written);
             StringBuilder stages = new StringBuilder("  stage seconds:");
             result.stageSeconds().forEach((stage, s) -> stages.append(String.format(" %s %.1f", stage, s)));
             System.out.println(stages);
@@ -126,28 +106,6 @@ public final class NightlyCommand implements Command {
             System.out.println("  tables in " + warehouseDir
                     + "/; try: bin/csat query \"SELECT * FROM gold_cohort_daily LIMIT 20\"");
             return 0;
-        } catch (Exception e) {
-            try {
-                log.append(new PipelineRunLog.Entry(
-                        runId,
-                        name(),
-                        arguments,
-                        Timestamp.from(started),
-                        Timestamp.from(Instant.now()),
-                        "failed",
-                        Main.oneLine(e),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
-            } catch (Exception logFailure) {
-                e.addSuppressed(logFailure);
-            }
-            throw e;
-        } finally {
-            session.close();
         }
     }
 

@@ -10,13 +10,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
 import org.csat.report.SqlNotebook;
+import org.csat.stage.SparkSessions;
 import org.csat.tables.Warehouse;
 
 /**
  * {@code csat query "SQL"}: runs Spark SQL over the warehouse's tables, each registered
  * under its name, and prints the result as an aligned table, CSV or JSON lines.
  */
-public final class QueryCommand implements Command {
+final class QueryCommand implements Command {
     @Override
     public String name() {
         return "query";

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.csat.config.PipelineConfig;
 import org.csat.report.RenderReport;
+import org.csat.stage.SparkSessions;
 import org.csat.tables.Warehouse;
 
 /** {@code csat report}: writes the analysts' HTML report from the warehouse. */
-public final class ReportCommand implements Command {
+final class ReportCommand implements Command {
     @Override
     public String name() {
         return "report";

@@ -33,7 +33,7 @@ import org.csat.tables.TableSchemas;
  * topics the bot should hand over early or not take the contact. Within one topic the case
  * mix is already much alike, so the raw within-topic difference is the readable figure here.
  */
-public final class BuildTopicQuality {
+final class BuildTopicQuality {
     private static final List<String> COHORTS = List.of("bot_first", "bot", "bot_to_human", CohortPair.CONTROL);
     private static final String ALL = "ALL";
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * are descriptive only: the bot hands over the chats it is failing, so "bot only" looks
  * better and "bot to human" worse than the bot really is.
  */
-public enum CohortPair {
+enum CohortPair {
     BOT_FIRST_VS_HUMAN("bot_first_vs_human", "bot_first", Set.of("bot", "bot_to_human")),
     BOT_VS_HUMAN("bot_vs_human", "bot", Set.of("bot")),
     BOT_TO_HUMAN_VS_HUMAN("bot_to_human_vs_human", "bot_to_human", Set.of("bot_to_human"));

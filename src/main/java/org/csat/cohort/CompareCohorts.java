@@ -19,6 +19,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.csat.config.ComparisonSettings;
 import org.csat.tables.TableSchemas;
 
 /**
@@ -29,30 +30,23 @@ import org.csat.tables.TableSchemas;
  * bootstrap is seeded ({@code cohort.bootstrap_seed}), the logistic regression has no
  * randomness and the output is rounded (see {@link Values}).
  */
-public final class CompareCohorts {
+final class CompareCohorts {
     private final SparkSession spark;
-    private ComparisonSettings settings;
+    private final ComparisonSettings settings;
 
     /** The three tables and the rollout date they are based on (null when none was found). */
     public record Result(
             Dataset<Row> comparison, Dataset<Row> qualityDrop, Dataset<Row> topicQuality, LocalDate rolloutDate) {}
 
-    public CompareCohorts(SparkSession spark) {
-        this.spark = spark;
-    }
-
-    public CompareCohorts settings(ComparisonSettings value) {
-        if (value == null) {
-            throw new IllegalArgumentException("settings must not be null");
+    public CompareCohorts(SparkSession spark, ComparisonSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("the comparison needs its settings");
         }
-        this.settings = value;
-        return this;
+        this.spark = spark;
+        this.settings = settings;
     }
 
     public Result apply(Dataset<Row> silver) {
-        if (settings == null) {
-            throw new IllegalStateException("settings must be set");
-        }
         QualityMetrics.Selection selection = QualityMetrics.select(silver.schema());
         Optional<DetectRollout.Rollout> rollout =
                 new DetectRollout().settings(settings).execute(silver);

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.csat.cohort.ComparisonSettings.Method;
 import org.csat.cohort.FitPropensity.Overlap;
 import org.csat.cohort.Intervals.Interval;
+import org.csat.config.ComparisonSettings;
 
 /**
  * Builds the rows of {@code gold_cohort_comparison} from the summarized contrasts: one row per

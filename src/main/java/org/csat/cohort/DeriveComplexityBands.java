@@ -34,7 +34,7 @@ import org.apache.spark.sql.types.StructType;
  * for every conversation: the band never looks at what the bot did in the conversation.
  * Topics with too few human-first conversations get {@code unknown}.
  */
-public final class DeriveComplexityBands {
+final class DeriveComplexityBands {
     public static final StructType SCHEMA = new StructType()
             .add(TOPIC, DataTypes.StringType, false)
             .add(PrepareComparisonFrame.BAND, DataTypes.StringType, false)

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.csat.config.ComparisonSettings;
 
 /**
  * Finds the bot rollout date: {@code cohort.rollout_date} when set, otherwise the first day
@@ -17,7 +18,7 @@ import org.apache.spark.sql.Row;
  * {@code cohort.rollout_share_threshold} of the day's answered conversations. Empty when
  * the bot never reaches that share.
  */
-public final class DetectRollout {
+final class DetectRollout {
     private ComparisonSettings settings;
 
     public DetectRollout settings(ComparisonSettings value) {

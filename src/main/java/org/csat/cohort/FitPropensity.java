@@ -28,6 +28,7 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.csat.config.ComparisonSettings;
 
 /**
  * Inverse-propensity weights per cohort pair. One Spark MLlib multinomial logistic regression
@@ -41,7 +42,7 @@ import org.apache.spark.sql.Row;
  * [{@code cohort.ipw_trim_low}, {@code cohort.ipw_trim_high}] are trimmed (weight 0) on both
  * sides; outside the pair or before the rollout the weight is 0. Adds {@code ipw_<pair>}.
  */
-public final class FitPropensity {
+final class FitPropensity {
     private static final String[] CATEGORICAL = {
         PrepareComparisonFrame.TOPIC,
         PrepareComparisonFrame.LANGUAGE,

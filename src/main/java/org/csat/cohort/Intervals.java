@@ -6,7 +6,7 @@ package org.csat.cohort;
  * a difference of two rates, and the standard normal distribution (Abramowitz-Stegun erf,
  * Acklam's inverse, both accurate to about 1e-7, enough for reporting).
  */
-public final class Intervals {
+final class Intervals {
     private Intervals() {}
 
     /** A two-sided interval; both ends are NaN when it cannot be computed. */

@@ -32,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  * or the conversation when the customer is unknown. Missing topics fall back to the
  * {@code topic_cluster} when silver has one, then to {@code unknown}.
  */
-public final class PrepareComparisonFrame {
+final class PrepareComparisonFrame {
     public static final String CLUSTER = "cluster_id";
     public static final String PERIOD = "period";
     public static final String COHORT = "cohort";

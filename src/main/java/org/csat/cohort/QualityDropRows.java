@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.csat.cohort.ComparisonSettings.Method;
+import org.csat.config.ComparisonSettings;
 
 /**
  * Builds {@code gold_quality_drop}: one row per metric of the registry, present or not. It

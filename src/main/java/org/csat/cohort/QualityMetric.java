@@ -12,8 +12,7 @@ import org.apache.spark.sql.types.StructType;
  * the customer. {@code label} names it in a short verdict ("resolved"); {@code phrase} in a
  * sentence ("resolve the contact").
  */
-public record QualityMetric(
-        String name, List<String> columns, Kind kind, boolean higherIsBetter, String label, String phrase)
+record QualityMetric(String name, List<String> columns, Kind kind, boolean higherIsBetter, String label, String phrase)
         implements Serializable {
 
     public enum Kind {

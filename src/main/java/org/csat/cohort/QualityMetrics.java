@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * to silver; until then handle time falls back to the wall-clock {@code duration_s}).
  * Survey CSAT is read only where a survey exists: missing scores are never imputed.
  */
-public final class QualityMetrics {
+final class QualityMetrics {
     public static final List<QualityMetric> ALL = List.of(
             new QualityMetric("resolved", List.of("resolved"), RATE, true, "resolved", "resolve the contact"),
             new QualityMetric(

@@ -27,7 +27,7 @@ import org.apache.spark.sql.Row;
  * the IPW-weighted count and sum. Built-in functions only; the output has
  * (B + 1) x cells rows whatever the number of conversations.
  */
-public final class ReplicateCellSums {
+final class ReplicateCellSums {
     public static final String REPLICATE = "replicate";
     public static final String ROWS = "rows";
     public static final String[] KEYS = {

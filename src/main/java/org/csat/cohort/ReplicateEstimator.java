@@ -10,7 +10,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.csat.cohort.CellEstimates.Estimate;
-import org.csat.cohort.ComparisonSettings.Method;
 
 /**
  * Runs every estimator of {@link CellEstimates} on the cells of one bootstrap replicate (one

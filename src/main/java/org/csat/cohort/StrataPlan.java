@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.csat.config.ComparisonSettings;
 
 /**
  * The design of the adjusted comparisons, fixed from the data as it is (replicate 0) before

@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.csat.nlp.TextNormalizer;
+import org.csat.text.TextNormalizer;
 
 /**
  * Phrase lists for the conversation signals, one file per signal and language:

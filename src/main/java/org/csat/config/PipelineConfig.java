@@ -1,42 +1,51 @@
 package org.csat.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * The pipeline's settings, one typed object. Built from {@code conf/csat.properties}
- * (bundled in the jar, so spark-submit needs no files), then an optional override file
- * ({@code --conf FILE}), then {@code key=value} overrides ({@code --set}). Unknown keys
- * fail loudly so a typo never silently keeps a default. Serializable: executors get it
- * inside the closures that need it.
+ * The pipeline's settings, one typed object. Every key is declared once, with its default and
+ * documentation ({@link Setting}, listed by {@link Settings}); then an optional override file
+ * ({@code --conf FILE}) and {@code key=value} overrides ({@code --set}) change them. Loading
+ * checks everything: an unknown key, a value that does not parse or lies out of range, or
+ * settings that contradict each other fail at once, naming the key, so a typo never keeps a
+ * default and a bad value never reaches Spark. Each stage reads its own typed record
+ * ({@link #ingest()}, {@link #sentiment()}, {@link #quality()}, {@link #comparison()}, ...).
+ * Serializable: executors get it inside the closures that need it.
  */
 public final class PipelineConfig implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final String DEFAULTS_RESOURCE = "conf/csat.properties";
 
     private final Map<String, String> values;
     private final PhraseLists phrases;
+    private final SparkSettings spark;
+    private final IngestSettings ingest;
+    private final SentimentSettings sentiment;
+    private final LanguageSettings language;
+    private final QualitySettings quality;
+    private final ComparisonSettings comparison;
 
     private PipelineConfig(Map<String, String> values, PhraseLists phrases) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
         this.phrases = phrases;
+        this.spark = SparkSettings.from(this);
+        this.ingest = IngestSettings.from(this);
+        this.sentiment = SentimentSettings.from(this);
+        this.language = LanguageSettings.from(this);
+        this.quality = QualitySettings.from(this);
+        this.comparison = ComparisonSettings.from(this);
     }
 
-    /** The bundled defaults only. */
+    /** The declared defaults and the bundled phrase lists. */
     public static PipelineConfig defaults() {
         return load(null, Map.of());
     }
@@ -68,10 +77,11 @@ public final class PipelineConfig implements Serializable {
     /**
      * Defaults, then {@code overrideFile} (may be null), then {@code overrides}.
      *
-     * @throws IllegalArgumentException for an unreadable file or an unknown key
+     * @throws IllegalArgumentException for an unreadable file, an unknown key or a bad value
      */
     public static PipelineConfig load(Path overrideFile, Map<String, String> overrides) {
-        Map<String, String> values = new TreeMap<>(readDefaults());
+        Map<String, String> values = new TreeMap<>();
+        Settings.byKey().forEach((key, setting) -> values.put(key, setting.defaultText()));
         if (overrideFile != null) {
             Properties file = new Properties();
             try (Reader in = Files.newBufferedReader(overrideFile, StandardCharsets.UTF_8)) {
@@ -87,20 +97,6 @@ public final class PipelineConfig implements Serializable {
                 ? null
                 : overrideFile.toAbsolutePath().getParent().resolve("phrases");
         return new PipelineConfig(values, PhraseLists.load(phraseDir));
-    }
-
-    private static Map<String, String> readDefaults() {
-        Properties defaults = new Properties();
-        try (InputStream in = PipelineConfig.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        DEFAULTS_RESOURCE + " is missing from the classpath; the build bundles conf/");
-            }
-            defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled " + DEFAULTS_RESOURCE, e);
-        }
-        return toMap(defaults);
     }
 
     private static Map<String, String> toMap(Properties properties) {
@@ -121,87 +117,59 @@ public final class PipelineConfig implements Serializable {
         }
     }
 
-    /** A copy with {@code key=value} changed; the key must exist. */
+    /** A copy with {@code key=value} changed; the key must be declared and the value valid. */
     public PipelineConfig with(String key, String value) {
         Map<String, String> changed = new TreeMap<>(values);
         putKnown(changed, Map.of(key, value), "PipelineConfig.with");
         return new PipelineConfig(changed, phrases);
     }
 
-    public String string(String key) {
-        String value = values.get(key);
+    /** The value of a declared setting. */
+    <T> T get(Setting<T> setting) {
+        return setting.parse(text(setting));
+    }
+
+    /** A setting's text as given (trimmed), e.g. for a model's version hash. */
+    public String text(Setting<?> setting) {
+        String value = values.get(setting.key());
         if (value == null) {
-            throw new IllegalArgumentException("unknown setting '" + key + "'");
+            throw new IllegalStateException("setting " + setting.key() + " is not declared in Settings");
         }
         return value;
     }
 
-    public int integer(String key) {
-        try {
-            return Integer.parseInt(string(key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be a whole number, got '" + string(key) + "'");
-        }
-    }
-
-    public double number(String key) {
-        try {
-            return Double.parseDouble(string(key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be a number, got '" + string(key) + "'");
-        }
-    }
-
-    public Set<String> stringSet(String key) {
-        return Arrays.stream(string(key).split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    public List<String> keys() {
-        return List.copyOf(values.keySet());
-    }
-
-    public Map<String, String> asMap() {
-        return values;
+    /** The texts of {@code settings} by key, sorted. */
+    public Map<String, String> texts(List<Setting<?>> settings) {
+        Map<String, String> texts = new TreeMap<>();
+        settings.forEach(s -> texts.put(s.key(), text(s)));
+        return texts;
     }
 
     public PhraseLists phrases() {
         return phrases;
     }
 
-    // Typed accessors for the settings the code reads in more than one place.
-
-    public String sparkMaster() {
-        return string("spark.master");
+    public SparkSettings spark() {
+        return spark;
     }
 
-    public int shufflePartitions() {
-        return integer("spark.sql.shuffle.partitions");
+    public IngestSettings ingest() {
+        return ingest;
     }
 
-    public int maxMessageChars() {
-        return integer("ingest.max_message_chars");
+    public SentimentSettings sentiment() {
+        return sentiment;
     }
 
-    public int maxRecordChars() {
-        return integer("ingest.max_record_chars");
+    public LanguageSettings language() {
+        return language;
     }
 
-    public Set<String> sentimentLanguages() {
-        return stringSet("sentiment.languages");
+    public QualitySettings quality() {
+        return quality;
     }
 
-    public int maxSentenceTokens() {
-        return integer("sentiment.max_sentence_tokens");
-    }
-
-    public String parseModel() {
-        return string("sentiment.parse_model");
-    }
-
-    public double languageMinConfidence() {
-        return number("language.min_confidence");
+    public ComparisonSettings comparison() {
+        return comparison;
     }
 }

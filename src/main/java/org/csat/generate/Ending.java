@@ -1,7 +1,7 @@
 package org.csat.generate;
 
 /** How the customer left a generated conversation: recorded in the ground-truth file. */
-public enum Ending {
+enum Ending {
     /** Resolved and the customer said so. */
     CONFIRMED,
     /** The customer left with a neutral or no last word (resolved or not). */

@@ -1,7 +1,7 @@
 package org.csat.generate;
 
 /** Who ended up handling a generated conversation: recorded in the ground-truth file. */
-public enum Handling {
+enum Handling {
     /** The bot took the first turn and no human joined. */
     BOT_ONLY,
     /** The bot took the first turn and passed the customer to a human agent. */

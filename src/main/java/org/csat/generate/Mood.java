@@ -5,7 +5,7 @@ package org.csat.generate;
  * (caps, emoji, complaints) and shifts the odds of resolution a little
  * (see {@link ResolutionModel}); it never influences routing to bot or human.
  */
-public enum Mood {
+enum Mood {
     CALM,
     ANNOYED,
     ANGRY;

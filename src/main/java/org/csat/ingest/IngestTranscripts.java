@@ -9,9 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -19,13 +18,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.csat.config.PipelineConfig;
+import org.csat.stage.StageAction;
+import org.csat.stage.StageContext;
 import org.csat.tables.ConcurrentWrites;
 import org.csat.tables.Table;
 import org.csat.tables.TableSchemas;
-import org.csat.tables.Warehouse;
 
 /**
  * Ingests the transcript files of a run into {@code bronze_conversations} and
@@ -40,15 +38,10 @@ import org.csat.tables.Warehouse;
  * ({@link MarkConversationsScored}), so a run that dies in between is completed by the next.
  * Each MERGE retries when another run commits to the same table at the same moment.
  */
-public final class IngestTranscripts {
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private PipelineConfig config = PipelineConfig.defaults();
+public final class IngestTranscripts extends StageAction<IngestTranscripts.Result> {
     private String inputDir;
     private LocalDate from;
     private LocalDate to;
-    private String runId;
-    private Timestamp runTime;
 
     /**
      * What a run of ingest did; the counts reconcile exactly. {@code recordsAccepted} includes
@@ -62,20 +55,17 @@ public final class IngestTranscripts {
             long recordsQuarantined,
             long conversationsAccepted,
             long conversationsSuperseded,
-            Map<String, Long> rowsWritten) {}
+            Map<Table, Long> rowsWritten) {}
 
-    public IngestTranscripts(SparkSession spark, Warehouse warehouse) {
-        this.spark = spark;
-        this.warehouse = warehouse;
-    }
-
-    public IngestTranscripts config(PipelineConfig config) {
-        this.config = require(config, "config");
-        return this;
+    public IngestTranscripts(StageContext context) {
+        super(context);
     }
 
     public IngestTranscripts inputDir(String inputDir) {
-        this.inputDir = require(inputDir, "inputDir");
+        if (inputDir == null || inputDir.isBlank()) {
+            throw new IllegalArgumentException("inputDir must be a directory, got '" + inputDir + "'");
+        }
+        this.inputDir = inputDir;
         return this;
     }
 
@@ -89,25 +79,27 @@ public final class IngestTranscripts {
         return this;
     }
 
-    public IngestTranscripts run(String runId, Timestamp runTime) {
-        this.runId = require(runId, "runId");
-        this.runTime = require(runTime, "runTime");
-        return this;
+    @Override
+    protected String jobGroup() {
+        return "INGEST";
     }
 
-    private static <T> T require(T value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " must be set");
+    @Override
+    protected String jobDescription() {
+        return "ingest " + inputDir;
+    }
+
+    @Override
+    protected void checkReady() {
+        if (inputDir == null) {
+            throw new IllegalStateException("IngestTranscripts needs inputDir(...) before execute()");
         }
-        return value;
     }
 
-    public Result execute() throws IOException {
-        require(inputDir, "inputDir");
-        require(runId, "runId");
-        spark.sparkContext().setJobGroup("INGEST", "ingest " + inputDir + " (run " + runId + ")", false);
+    @Override
+    protected Result doExecute() throws IOException {
         InputFiles.Listing listing =
-                InputFiles.list(inputDir, from, to, spark.sparkContext().hadoopConfiguration());
+                InputFiles.list(inputDir, from, to, spark().sparkContext().hadoopConfiguration());
         if (listing.files().isEmpty()) {
             return new Result(0, listing.outsideRange(), 0, 0, 0, 0, 0, Map.of());
         }
@@ -128,19 +120,19 @@ public final class IngestTranscripts {
             long read = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long accepted = counts.isNullAt(1) ? 0 : counts.getLong(1);
 
-            Map<String, Long> written = new HashMap<>();
+            Map<Table, Long> written = new EnumMap<>(Table.class);
             written.put(
-                    Table.BRONZE_CONVERSATIONS.tableName(),
+                    Table.BRONZE_CONVERSATIONS,
                     ConcurrentWrites.retrying(
                             Table.BRONZE_CONVERSATIONS,
                             () -> mergeBronze(classified.where(col("status").equalTo("accepted")))));
             if (read == accepted) {
                 // A clean night has nothing to quarantine: skip that MERGE's Spark jobs, keep the table.
-                warehouse.open(Table.QUARANTINE);
-                written.put(Table.QUARANTINE.tableName(), 0L);
+                warehouse().open(Table.QUARANTINE);
+                written.put(Table.QUARANTINE, 0L);
             } else {
                 written.put(
-                        Table.QUARANTINE.tableName(),
+                        Table.QUARANTINE,
                         ConcurrentWrites.retrying(
                                 Table.QUARANTINE, () -> mergeQuarantine(classified.where(not(kept)))));
             }
@@ -160,11 +152,12 @@ public final class IngestTranscripts {
     }
 
     private Dataset<Row> readFiles(List<String> files) {
-        TranscriptFileReader reader = new TranscriptFileReader(config.maxMessageChars(), config.maxRecordChars());
+        TranscriptFileReader reader = new TranscriptFileReader(
+                config().ingest().maxMessageChars(), config().ingest().maxRecordChars());
         SerializableHadoopConf hadoopConf =
-                new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
-        int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
-        return spark.createDataset(files, Encoders.STRING())
+                new SerializableHadoopConf(spark().sparkContext().hadoopConfiguration());
+        int slices = Math.max(1, Math.min(files.size(), spark().sparkContext().defaultParallelism() * 4));
+        return spark().createDataset(files, Encoders.STRING())
                 .repartition(slices)
                 .flatMap(
                         (FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()),
@@ -173,19 +166,19 @@ public final class IngestTranscripts {
 
     private long mergeBronze(Dataset<Row> accepted) {
         Dataset<Row> rows = accepted.withColumn("source_record_no", col("record_no"))
-                .withColumn("ingest_run_id", lit(runId))
-                .withColumn("ingested_at", lit(runTime))
+                .withColumn("ingest_run_id", lit(run().id()))
+                .withColumn("ingested_at", lit(run().startedAt()))
                 .withColumn("scored_run_id", lit(null).cast("string"))
                 .selectExpr(TableSchemas.columns(TableSchemas.BRONZE_CONVERSATIONS));
-        Dataset<Row> stored = warehouse.read(Table.BRONZE_CONVERSATIONS).select("conversation_id", "record_hash");
+        Dataset<Row> stored = warehouse().read(Table.BRONZE_CONVERSATIONS).select("conversation_id", "record_hash");
         if (rows.join(stored, new String[] {"conversation_id", "record_hash"}, "left_anti")
                 .isEmpty()) {
             return 0;
         }
-        long before = warehouse.version(Table.BRONZE_CONVERSATIONS);
+        long before = warehouse().version(Table.BRONZE_CONVERSATIONS);
         String notFromAnEarlierNight = "coalesce(" + InputFiles.nightSql("s.source_file") + " >= "
                 + InputFiles.nightSql("t.source_file") + ", true)";
-        warehouse
+        warehouse()
                 .open(Table.BRONZE_CONVERSATIONS)
                 .as("t")
                 .merge(rows.as("s"), "t.conversation_id = s.conversation_id")
@@ -194,7 +187,7 @@ public final class IngestTranscripts {
                 .whenNotMatched()
                 .insertAll()
                 .execute();
-        return warehouse.rowsWrittenSince(Table.BRONZE_CONVERSATIONS, before);
+        return warehouse().rowsWrittenSince(Table.BRONZE_CONVERSATIONS, before);
     }
 
     private long mergeQuarantine(Dataset<Row> rejected) {
@@ -205,10 +198,11 @@ public final class IngestTranscripts {
                         when(col("raw_row").isNotNull(), col("raw_row.raw")).otherwise(col("raw")))
                 .withColumn("reason_code", col("error_code"))
                 .withColumn("reason", col("error"))
-                .withColumn("run_id", lit(runId))
-                .withColumn("quarantined_at", lit(runTime))
+                .withColumn("run_id", lit(run().id()))
+                .withColumn("quarantined_at", lit(run().startedAt()))
                 .selectExpr(TableSchemas.columns(TableSchemas.QUARANTINE));
-        Dataset<Row> stored = warehouse.read(Table.QUARANTINE).select("source_file", "record_no", "reason_code", "raw");
+        Dataset<Row> stored =
+                warehouse().read(Table.QUARANTINE).select("source_file", "record_no", "reason_code", "raw");
         Column same = rows.col("source_file")
                 .equalTo(stored.col("source_file"))
                 .and(rows.col("record_no").equalTo(stored.col("record_no")))
@@ -217,8 +211,8 @@ public final class IngestTranscripts {
         if (rows.join(stored, same, "left_anti").isEmpty()) {
             return 0;
         }
-        long before = warehouse.version(Table.QUARANTINE);
-        warehouse
+        long before = warehouse().version(Table.QUARANTINE);
+        warehouse()
                 .open(Table.QUARANTINE)
                 .as("t")
                 .merge(rows.as("s"), "t.source_file = s.source_file AND t.record_no = s.record_no")
@@ -227,6 +221,6 @@ public final class IngestTranscripts {
                 .whenNotMatched()
                 .insertAll()
                 .execute();
-        return warehouse.rowsWrittenSince(Table.QUARANTINE, before);
+        return warehouse().rowsWrittenSince(Table.QUARANTINE, before);
     }
 }

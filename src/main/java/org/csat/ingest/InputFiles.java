@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  * {@code date=YYYY-MM-DD}; with a date range only files under such directories in range are
  * taken. Listing runs on the driver and holds only file names.
  */
-public final class InputFiles {
+final class InputFiles {
     private static final Pattern NIGHT = Pattern.compile("(?:^|/)(?:date=)?(\\d{4}-\\d{2}-\\d{2})(?:/|$)");
 
     /** The files found and how many were left out for lying outside the date range. */

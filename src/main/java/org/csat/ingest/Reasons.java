@@ -5,7 +5,7 @@ package org.csat.ingest;
  * {@code quarantine.reason} that says what was wrong in words a person acts on.
  * docs/reliability.md lists every code with an example and what to do about it.
  */
-public enum Reasons {
+enum Reasons {
     NOT_UTF8,
     BAD_JSON,
     NOT_AN_OBJECT,

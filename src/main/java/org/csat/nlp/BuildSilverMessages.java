@@ -43,7 +43,7 @@ public final class BuildSilverMessages {
      */
     public Dataset<Row> withLanguage(Dataset<Row> bronze) {
         Dataset<Row> redacted = new RedactConversations().apply(bronze);
-        UserDefinedFunction guess = udf(new GuessLanguageUdf(config.languageMinConfidence()), DataTypes.StringType);
+        UserDefinedFunction guess = udf(new GuessLanguageUdf(config.language().minConfidence()), DataTypes.StringType);
         Column customerText =
                 expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
         Column source = lower(trim(col("language")));
@@ -103,8 +103,8 @@ public final class BuildSilverMessages {
         Column primary = regexp_extract(col("language"), "^([a-z]+)", 1);
         return col("role")
                 .notEqual("system")
-                .and(col("role").isin(config.stringSet("sentiment.roles").toArray()))
+                .and(col("role").isin(config.sentiment().roles().toArray()))
                 .and(col("text").isNotNull())
-                .and(primary.isin(config.sentimentLanguages().toArray()));
+                .and(primary.isin(config.sentiment().languages().toArray()));
     }
 }

@@ -3,6 +3,7 @@ package org.csat.nlp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.csat.text.TextNormalizer;
 
 /**
  * Guesses a conversation's language when the source gives none, from the customer's own
@@ -11,7 +12,7 @@ import java.util.Set;
  * {@code language.min_confidence} of all hits; otherwise the answer is {@code und}.
  * Transparent and dependency-free; good on whole conversations, not on a lone "ok".
  */
-public final class LanguageGuesser {
+final class LanguageGuesser {
     public static final String UNDETERMINED = "und";
 
     private static final Map<String, Set<String>> FUNCTION_WORDS = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * run right after a word like "call", "phone" or "my number", and never right after an order/invoice/
  * tracking word or a currency. docs/reliability.md lists every pattern and its known limits.
  */
-public final class PiiRedactor {
+final class PiiRedactor {
     public static final String URL = "<URL>";
     public static final String EMAIL = "<EMAIL>";
     public static final String IBAN = "<IBAN>";

@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
  * linked. {@code raw} is dropped. {@code conversation_id} is kept as it is: it is the key back
  * to bronze and quarantine.
  */
-public final class RedactConversations {
+final class RedactConversations {
     public Dataset<Row> apply(Dataset<Row> bronze) {
         UserDefinedFunction redact = udf(new RedactPiiUdf(), DataTypes.StringType);
         Column customer = col("customer_id");

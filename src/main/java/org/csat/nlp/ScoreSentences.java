@@ -41,7 +41,7 @@ import scala.Tuple2;
  * and do not count. In: a column {@code text}.
  * Out: {@code text, sentiment, sentiment_label, sentences, sentences_scored}.
  */
-public final class ScoreSentences {
+final class ScoreSentences {
     private static final StructType SENTENCES = new StructType()
             .add("text", DataTypes.StringType, false)
             .add("position", DataTypes.IntegerType, false)
@@ -62,8 +62,8 @@ public final class ScoreSentences {
     private final int scoringPartitions;
 
     public ScoreSentences(PipelineConfig config, int scoringPartitions) {
-        this.parseModel = config.parseModel();
-        this.maxTokens = config.maxSentenceTokens();
+        this.parseModel = config.sentiment().parseModel();
+        this.maxTokens = config.sentiment().maxSentenceTokens();
         this.scoringPartitions = Math.max(1, scoringPartitions);
     }
 

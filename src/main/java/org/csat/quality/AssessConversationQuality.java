@@ -9,19 +9,19 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.csat.config.PipelineConfig;
+import org.csat.config.QualitySettings;
+import org.csat.stage.StageAction;
+import org.csat.stage.StageContext;
 import org.csat.tables.Table;
 import org.csat.tables.TableSchemas;
 import org.csat.tables.UpsertConversationRows;
-import org.csat.tables.Warehouse;
 
 /**
  * Completes a batch of summarized conversations with what needs the other conversations, and
@@ -39,36 +39,32 @@ import org.csat.tables.Warehouse;
  * </ol>
  * Deterministic: the same tables and batch give the same rows, models and metrics.
  */
-public final class AssessConversationQuality {
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private PipelineConfig config = PipelineConfig.defaults();
-    private String runId;
+public final class AssessConversationQuality extends StageAction<AssessConversationQuality.Result> {
+    private final QualitySettings settings;
+    private Dataset<Row> batchConversations;
+    private Dataset<Row> batchMessages;
     private boolean refitTopics;
     private final List<Dataset<Row>> cached = new ArrayList<>();
 
     /** Rows written per table, and what predicted_csat and topic_cluster came from. */
     public record Result(
-            long conversationsWritten, Map<String, Long> rowsWritten, String csatSource, String topicModel) {}
+            long conversationsWritten, Map<Table, Long> rowsWritten, String csatSource, String topicModel) {}
 
-    public AssessConversationQuality(SparkSession spark, Warehouse warehouse) {
-        this.spark = spark;
-        this.warehouse = warehouse;
+    public AssessConversationQuality(StageContext context) {
+        super(context);
+        this.settings = context.config().quality();
     }
 
-    public AssessConversationQuality config(PipelineConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config must not be null");
+    /**
+     * The run's batch: its bronze conversations (redacted, with {@code language} and
+     * {@code language_source} resolved) and their silver_messages rows, already upserted.
+     */
+    public AssessConversationQuality batch(Dataset<Row> conversations, Dataset<Row> messages) {
+        if (conversations == null || messages == null) {
+            throw new IllegalArgumentException("the batch needs both its conversations and its messages");
         }
-        this.config = config;
-        return this;
-    }
-
-    public AssessConversationQuality runId(String runId) {
-        if (runId == null || runId.isBlank()) {
-            throw new IllegalArgumentException("runId must be a non-empty string");
-        }
-        this.runId = runId;
+        this.batchConversations = conversations;
+        this.batchMessages = messages;
         return this;
     }
 
@@ -78,31 +74,41 @@ public final class AssessConversationQuality {
         return this;
     }
 
-    /** @param batch this run's conversations from {@link SummarizeConversations} */
-    public Result execute(Dataset<Row> batch) throws IOException {
-        if (runId == null) {
-            throw new IllegalStateException("runId must be set before execute()");
+    @Override
+    protected String jobGroup() {
+        return "QUALITY";
+    }
+
+    @Override
+    protected String jobDescription() {
+        return "resolution, repeat contact, predicted CSAT, topics";
+    }
+
+    @Override
+    protected void checkReady() {
+        if (batchConversations == null) {
+            throw new IllegalStateException("AssessConversationQuality needs batch(...) before execute()");
         }
-        spark.sparkContext()
-                .setJobGroup(
-                        "QUALITY", "resolution, repeat contact, predicted CSAT, topics (run " + runId + ")", false);
+    }
+
+    @Override
+    protected Result doExecute() throws IOException {
         try {
-            return assess(batch);
+            return assess(new SummarizeConversations(config(), run().id()).apply(batchMessages, batchConversations));
         } finally {
             cached.forEach(Dataset::unpersist);
             cached.clear();
-            spark.sparkContext().clearJobGroup();
         }
     }
 
     private Result assess(Dataset<Row> batch) throws IOException {
-        Dataset<Row> silver = warehouse.read(Table.SILVER_CONVERSATIONS);
-        Dataset<Row> messages = warehouse.read(Table.SILVER_MESSAGES);
+        Dataset<Row> silver = warehouse().read(Table.SILVER_CONVERSATIONS);
+        Dataset<Row> messages = warehouse().read(Table.SILVER_MESSAGES);
         Dataset<Row> fresh = keep(batch);
         Dataset<Row> earlier = keep(earlierOfSameCustomers(silver, fresh));
         Dataset<Row> resummarized = earlier.isEmpty()
                 ? earlier
-                : new SummarizeConversations(config, runId)
+                : new SummarizeConversations(config(), run().id())
                         .apply(
                                 messages.join(
                                         earlier.select("conversation_id"),
@@ -114,18 +120,17 @@ public final class AssessConversationQuality {
                 .withColumn("_r1", lit(false))
                 .unionByName(r1);
 
-        TopicModelStore.Outcome topics =
-                new TopicModelStore(spark, warehouse, config, runId).prepare(after, messages, refitTopics);
+        TopicModelStore.Outcome topics = new TopicModelStore(context()).prepare(after, messages, refitTopics);
         if (topics.allAssignments() != null) {
             cached.add(topics.allAssignments());
         }
         Dataset<Row> universe = keep(withClusters(after, r1, messages, topics));
-        DetectRepeatContacts repeats = new DetectRepeatContacts(config.integer("quality.repeat_window_days"));
+        DetectRepeatContacts repeats = new DetectRepeatContacts(settings.repeatWindowDays());
         Dataset<Row> r1Final = keep(repeats.apply(universe.where(col("_r1")), universe));
         Dataset<Row> afterFinal = universe.where(not(col("_r1"))).unionByName(r1Final);
 
-        ConversationFeatures features = new ConversationFeatures(config.phrases());
-        PredictCsat.Predictor predictor = new PredictCsat(warehouse, config, runId)
+        ConversationFeatures features = new ConversationFeatures(config().phrases());
+        PredictCsat.Predictor predictor = new PredictCsat(context())
                 .prepare(features.apply(afterFinal.where(col("csat").isNotNull()), messages));
 
         Column stalePrediction = col("predicted_csat_source")
@@ -138,13 +143,13 @@ public final class AssessConversationQuality {
         Dataset<Row> rows = output.drop("predicted_csat", "predicted_csat_source")
                 .join(predicted, "conversation_id")
                 .selectExpr(TableSchemas.columns(TableSchemas.SILVER_CONVERSATIONS));
-        long written = new UpsertConversationRows(warehouse, Table.SILVER_CONVERSATIONS, List.of("conversation_id"))
+        long written = new UpsertConversationRows(warehouse(), Table.SILVER_CONVERSATIONS, List.of("conversation_id"))
                 .execute(rows);
 
-        Map<String, Long> rowsWritten = new TreeMap<>();
-        rowsWritten.put(Table.SILVER_CONVERSATIONS.tableName(), written);
-        rowsWritten.put(Table.MODEL_METRICS.tableName(), predictor.metricsRowsWritten());
-        rowsWritten.put(Table.TOPICS.tableName(), topics.rowsWritten());
+        Map<Table, Long> rowsWritten = new EnumMap<>(Table.class);
+        rowsWritten.put(Table.SILVER_CONVERSATIONS, written);
+        rowsWritten.put(Table.MODEL_METRICS, predictor.metricsRowsWritten());
+        rowsWritten.put(Table.TOPICS, topics.rowsWritten());
         return new Result(
                 written,
                 rowsWritten,
@@ -157,7 +162,7 @@ public final class AssessConversationQuality {
      * batch conversation (in its new or its stored version) and whose window reaches it.
      */
     private Dataset<Row> earlierOfSameCustomers(Dataset<Row> silver, Dataset<Row> fresh) {
-        long windowMicros = config.integer("quality.repeat_window_days") * 86_400L * 1_000_000L;
+        long windowMicros = settings.repeatWindowDays() * 86_400L * 1_000_000L;
         Dataset<Row> batchIds = fresh.select("conversation_id");
         Dataset<Row> contacts = fresh.select("customer_id", "started_at")
                 .unionByName(silver.join(batchIds, new String[] {"conversation_id"}, "left_semi")
@@ -182,7 +187,7 @@ public final class AssessConversationQuality {
         }
         Dataset<Row> assignments = topics.changed()
                 ? topics.allAssignments()
-                : DiscoverTopics.assign(topics.model(), new DiscoverTopics(config).documents(r1, messages));
+                : DiscoverTopics.assign(topics.model(), new DiscoverTopics(settings.topics()).documents(r1, messages));
         Column reassigned = topics.changed() ? lit(true) : col("_r1");
         return after.join(
                         assignments.withColumnRenamed("topic_cluster", "_cluster"),

@@ -36,7 +36,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * expected); or the customer's last message after the answer complains or asks for a human and
  * no human (agent message or handoff) came after it.
  */
-public final class ClassifyResolution {
+final class ClassifyResolution {
     private final Set<String> abandonEvents;
 
     public ClassifyResolution(Set<String> abandonEvents) {

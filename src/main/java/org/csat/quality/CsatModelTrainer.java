@@ -22,7 +22,7 @@ import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.csat.config.PipelineConfig;
+import org.csat.config.CsatModelSettings;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -37,7 +37,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * most surveys share one score the error is smallest for the strongest shrinkage, a model
  * that says nearly the same for everyone. Predictions are clipped to the survey's 1..5 scale.
  */
-public final class CsatModelTrainer {
+final class CsatModelTrainer {
     static final String RAW = "raw_prediction";
 
     private final int textFeatures;
@@ -45,18 +45,12 @@ public final class CsatModelTrainer {
     private final int folds;
     private final long seed;
 
-    public CsatModelTrainer(PipelineConfig config) {
-        this.textFeatures = config.integer("quality.csat_model.text_features");
-        this.regParams = config.stringSet("quality.csat_model.reg_params").stream()
-                .mapToDouble(Double::parseDouble)
-                .toArray();
-        this.folds = config.integer("quality.csat_model.folds");
-        this.seed = config.integer("quality.csat_model.seed");
-        if (regParams.length == 0 || textFeatures < 0 || folds < 2) {
-            throw new IllegalArgumentException(
-                    "quality.csat_model.reg_params needs at least one value, text_features must be >= 0"
-                            + " and folds >= 2");
-        }
+    public CsatModelTrainer(CsatModelSettings settings) {
+        this.textFeatures = settings.textFeatures();
+        this.regParams =
+                settings.regParams().stream().mapToDouble(Double::doubleValue).toArray();
+        this.folds = settings.folds();
+        this.seed = settings.seed();
     }
 
     /** A fitted model and a line saying how it was chosen. */

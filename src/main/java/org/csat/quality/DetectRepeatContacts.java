@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
  * ({@link ResolutionStatus#withRepeatContact}). Two conversations starting at the same instant
  * are ordered by conversation_id.
  */
-public final class DetectRepeatContacts {
+final class DetectRepeatContacts {
     private final long windowMicros;
 
     public DetectRepeatContacts(int windowDays) {

@@ -41,8 +41,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import org.csat.config.PipelineConfig;
-import org.csat.nlp.TextNormalizer;
+import org.csat.config.TopicSettings;
+import org.csat.text.TextNormalizer;
 
 /**
  * Topic discovery from what customers write: each conversation's document is the set of
@@ -56,7 +56,7 @@ import org.csat.nlp.TextNormalizer;
  * largest weight in its centre. Documents with no vocabulary word get no cluster. Mixed-language
  * traffic partly clusters by language, as the words differ.
  */
-public final class DiscoverTopics {
+final class DiscoverTopics {
     private static final List<String> STOP_WORD_LANGUAGES =
             List.of("english", "german", "french", "spanish", "swedish", "portuguese", "dutch", "italian");
 
@@ -65,10 +65,10 @@ public final class DiscoverTopics {
 
     private static final int OPENING_MAX_MESSAGES = 3;
 
-    private final PipelineConfig config;
+    private final TopicSettings settings;
 
-    public DiscoverTopics(PipelineConfig config) {
-        this.config = config;
+    public DiscoverTopics(TopicSettings settings) {
+        this.settings = settings;
     }
 
     /** A fitted topic model: the pipeline and its vocabulary. */
@@ -114,20 +114,20 @@ public final class DiscoverTopics {
 
     /** Fits the model on {@code documents} (sorted first, so the same data gives the same clusters). */
     public PipelineModel fit(Dataset<Row> documents) {
-        int k = config.integer("quality.topics.k");
+        int k = settings.k();
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
             new CountVectorizer()
                     .setInputCol("words")
                     .setOutputCol("tf")
-                    .setVocabSize(config.integer("quality.topics.vocabulary_size"))
-                    .setMinDF(config.integer("quality.topics.min_doc_freq")),
+                    .setVocabSize(settings.vocabularySize())
+                    .setMinDF(settings.minDocFreq()),
             new IDF().setInputCol("tf").setOutputCol("tfidf"),
             new Normalizer().setInputCol("tfidf").setOutputCol("topic_features").setP(2.0),
             new KMeans()
                     .setFeaturesCol("topic_features")
                     .setPredictionCol("cluster")
                     .setK(k)
-                    .setSeed(config.integer("quality.topics.seed"))
+                    .setSeed(settings.seed())
                     .setMaxIter(20)
         });
         return pipeline.fit(documents.where(size(col("words")).gt(0)).orderBy("conversation_id"));
@@ -149,7 +149,7 @@ public final class DiscoverTopics {
     /** Every cluster of {@code model}, sized by {@code assignments}. */
     public List<Cluster> clusters(Model model, Dataset<Row> assignments) {
         KMeansModel kmeans = (KMeansModel) model.pipeline().stages()[3];
-        int topTerms = config.integer("quality.topics.top_terms");
+        int topTerms = settings.topTerms();
         Vector[] centers = kmeans.clusterCenters();
         List<Row> sizes = assignments
                 .where(col("topic_cluster").isNotNull())

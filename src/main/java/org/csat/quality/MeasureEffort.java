@@ -25,7 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import org.csat.config.PipelineConfig;
+import org.csat.config.QualitySettings;
 
 /**
  * Messages -> per conversation the customer's effort and the friction they met:
@@ -43,13 +43,13 @@ import org.csat.config.PipelineConfig;
  * System events are ignored. Conversations are small, so the pairwise comparison is a
  * self-join within each conversation.
  */
-public final class MeasureEffort {
+final class MeasureEffort {
     private final double similarity;
     private final int minWords;
 
-    public MeasureEffort(PipelineConfig config) {
-        this.similarity = config.number("quality.near_duplicate_similarity");
-        this.minWords = config.integer("quality.near_duplicate_min_words");
+    public MeasureEffort(QualitySettings settings) {
+        this.similarity = settings.nearDuplicateSimilarity();
+        this.minWords = settings.nearDuplicateMinWords();
         if (similarity <= 0 || similarity > 1) {
             throw new IllegalArgumentException(
                     "quality.near_duplicate_similarity must be in (0, 1], got " + similarity);

@@ -25,7 +25,7 @@ import org.csat.nlp.PhraseMatchUdf;
  * asking for a human). Signals are computed on every role; the rules read each where it
  * makes sense (customer words, or bot/agent wrap-ups for {@code closing_offer}).
  */
-public final class MessageSignals {
+final class MessageSignals {
     public static final List<String> SIGNALS = List.of(
             "asked_for_human",
             "gratitude",

@@ -17,12 +17,11 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.csat.config.PipelineConfig;
 
 /**
  * Content-addressed model versions: a model's version is a hash of the rows it is built from
  * (every column, order-independent: the exact sum of the rows' 64-bit hashes), their number,
- * the settings under a config prefix and {@link ConversationFeatures#VERSION}. The same data
+ * the model's settings as written and {@link ConversationFeatures#VERSION}. The same data
  * and settings give the same version, so a re-run finds the model it already saved instead of
  * training a new one, and a change in any of them gives a new one.
  */
@@ -32,18 +31,13 @@ public final class ModelVersions {
     /** Rows counted and the 12-hex-digit version hash. */
     public record Fingerprint(long rows, String hash) {}
 
-    public static Fingerprint fingerprint(Dataset<Row> rows, PipelineConfig config, String settingsPrefix) {
+    static Fingerprint fingerprint(Dataset<Row> rows, Map<String, String> settings) {
         Column[] all =
                 Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
         Row summary = rows.agg(
                         count(lit(1)), coalesce(sum(xxhash64(all).cast("decimal(38,0)")), lit(0).cast("decimal(38,0)")))
                 .first();
-        Map<String, String> settings = new TreeMap<>();
-        config.asMap().forEach((key, value) -> {
-            if (key.startsWith(settingsPrefix)) {
-                settings.put(key, value);
-            }
-        });
+        settings = new TreeMap<>(settings);
         String content = summary.getLong(0) + "|" + summary.getDecimal(1).toPlainString() + "|" + settings
                 + "|features-v" + ConversationFeatures.VERSION;
         return new Fingerprint(summary.getLong(0), sha256(content).substring(0, 12));

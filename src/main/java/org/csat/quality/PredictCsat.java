@@ -13,7 +13,8 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.csat.config.PipelineConfig;
+import org.csat.config.CsatModelSettings;
+import org.csat.stage.StageContext;
 import org.csat.tables.Warehouse;
 
 /**
@@ -30,27 +31,29 @@ import org.csat.tables.Warehouse;
  * {@link RuleBasedCsat rule-based score} is used and evaluated on all surveyed rows (it is not
  * trained, so none are seen in training).
  */
-public final class PredictCsat {
+final class PredictCsat {
     public static final String RULES = "rules";
 
     private final Warehouse warehouse;
-    private final PipelineConfig config;
+    private final CsatModelSettings settings;
+    private final java.util.Map<String, String> settingsText;
     private final String runId;
 
     /** What this run predicts with: {@code source} is the value of {@code predicted_csat_source}. */
     public record Predictor(String source, PipelineModel model, long metricsRowsWritten) {}
 
-    public PredictCsat(Warehouse warehouse, PipelineConfig config, String runId) {
-        this.warehouse = warehouse;
-        this.config = config;
-        this.runId = runId;
+    PredictCsat(StageContext context) {
+        this.warehouse = context.warehouse();
+        this.settings = context.config().quality().csatModel();
+        this.settingsText = context.config().texts(CsatModelSettings.DECLARED);
+        this.runId = context.run().id();
     }
 
     /** @param surveyed {@link ConversationFeatures} rows of every conversation with a survey score */
     public Predictor prepare(Dataset<Row> surveyed) throws IOException {
         Dataset<Row> modeling = modelingSet(surveyed.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK()));
-        int minSurveys = config.integer("quality.csat_model.min_surveys");
-        ModelVersions.Fingerprint fingerprint = ModelVersions.fingerprint(modeling, config, "quality.csat_model.");
+        int minSurveys = settings.minSurveys();
+        ModelVersions.Fingerprint fingerprint = ModelVersions.fingerprint(modeling, settingsText);
         CsatEvaluation evaluation = new CsatEvaluation(warehouse, runId);
         if (fingerprint.rows() < Math.max(1, minSurveys)) {
             String version = "rules-" + fingerprint.hash();
@@ -60,11 +63,7 @@ public final class PredictCsat {
             long written = evaluation.evaluateRules(version, modeling, note);
             return new Predictor(RULES, null, written);
         }
-        double testFraction = config.number("quality.csat_model.test_fraction");
-        if (testFraction <= 0 || testFraction >= 1) {
-            throw new IllegalArgumentException(
-                    "quality.csat_model.test_fraction must be between 0 and 1, got " + testFraction);
-        }
+        double testFraction = settings.testFraction();
         Row split = modeling.agg(expr("percentile(unix_micros(started_at), " + (1 - testFraction) + ")"))
                 .first();
         long splitMicros = (long) Math.floor(split.getDouble(0));
@@ -89,7 +88,7 @@ public final class PredictCsat {
             model = PipelineModel.load(path);
             note = "loaded from " + path;
         } else {
-            CsatModelTrainer.Fitted fitted = new CsatModelTrainer(config).fit(train);
+            CsatModelTrainer.Fitted fitted = new CsatModelTrainer(settings).fit(train);
             files.saveAtomically(fitted.model(), path, runId);
             model = fitted.model();
             note = fitted.note();
@@ -110,10 +109,7 @@ public final class PredictCsat {
     }
 
     private Dataset<Row> modelingSet(Dataset<Row> surveyed) {
-        int period = config.integer("quality.csat_model.retrain_every_days");
-        if (period < 1) {
-            throw new IllegalArgumentException("quality.csat_model.retrain_every_days must be >= 1, got " + period);
-        }
+        int period = settings.retrainEveryDays();
         Row latest = surveyed.agg(max("date")).first();
         if (latest.isNullAt(0)) {
             return surveyed;

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Column;
  * A conversation whose window is still open is judged on what is known: it becomes a repeat
  * contact when the customer's next conversation arrives (the nightly job re-evaluates it).
  */
-public final class ResolutionStatus {
+final class ResolutionStatus {
     public static final String CONFIRMED = "confirmed";
     public static final String ASSUMED = "assumed";
     public static final String REPEAT_CONTACT = "repeat_contact";

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
  * better. A constant prediction ranks nothing and scores 0, so a model shrunk to the mean
  * never wins by default, as it does under mean absolute error when most labels share one value.
  */
-public final class SpearmanEvaluator extends Evaluator {
+final class SpearmanEvaluator extends Evaluator {
     private final String uid;
     private final String predictionCol;
     private final String labelCol;

@@ -35,7 +35,7 @@ import org.csat.tables.TableSchemas;
  * {@link ResolutionStatus#fromTranscript}); repeat contact, predicted CSAT and topic cluster
  * are left null for {@link AssessConversationQuality}, which needs the other conversations.
  */
-public final class SummarizeConversations {
+final class SummarizeConversations {
     private final PipelineConfig config;
     private final String runId;
 
@@ -109,10 +109,8 @@ public final class SummarizeConversations {
                         "csat",
                         "metadata")
                 .join(perConversation, "conversation_id")
-                .join(new MeasureEffort(config).apply(messages), "conversation_id")
-                .join(
-                        new ClassifyResolution(config.stringSet("quality.abandon_events")).apply(signalled),
-                        "conversation_id")
+                .join(new MeasureEffort(config.quality()).apply(messages), "conversation_id")
+                .join(new ClassifyResolution(config.quality().abandonEvents()).apply(signalled), "conversation_id")
                 .withColumn("date", to_date(col("started_at")))
                 .withColumn("handled_by", handledBy)
                 .withColumn(

@@ -11,7 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.csat.config.PipelineConfig;
+import org.csat.config.TopicSettings;
+import org.csat.stage.StageContext;
 import org.csat.tables.RowValues;
 import org.csat.tables.Table;
 import org.csat.tables.TableSchemas;
@@ -30,17 +31,19 @@ import org.csat.tables.Warehouse;
 final class TopicModelStore {
     private final SparkSession spark;
     private final Warehouse warehouse;
-    private final PipelineConfig config;
+    private final TopicSettings settings;
+    private final java.util.Map<String, String> settingsText;
     private final String runId;
 
     /** The model to assign with (null: none yet); when {@code changed}, assignments of every conversation. */
     record Outcome(DiscoverTopics.Model model, boolean changed, Dataset<Row> allAssignments, long rowsWritten) {}
 
-    TopicModelStore(SparkSession spark, Warehouse warehouse, PipelineConfig config, String runId) {
-        this.spark = spark;
-        this.warehouse = warehouse;
-        this.config = config;
-        this.runId = runId;
+    TopicModelStore(StageContext context) {
+        this.spark = context.spark();
+        this.warehouse = context.warehouse();
+        this.settings = context.config().quality().topics();
+        this.settingsText = context.config().texts(TopicSettings.DECLARED);
+        this.runId = context.run().id();
     }
 
     Outcome prepare(Dataset<Row> conversations, Dataset<Row> messages, boolean refit) throws IOException {
@@ -55,19 +58,16 @@ final class TopicModelStore {
                         current.get(0).getString(0),
                         PipelineModel.load(current.get(0).getString(2)));
         long corpus = conversations.where(col("customer_turns").gt(0)).count();
-        long needed = Math.max(config.integer("quality.topics.min_conversations"), config.integer("quality.topics.k"));
+        long needed = Math.max(settings.minConversations(), settings.k());
         boolean grown = currentModel == null
-                || corpus
-                        >= config.number("quality.topics.refit_growth")
-                                * current.get(0).getLong(1);
+                || corpus >= settings.refitGrowth() * current.get(0).getLong(1);
         if (corpus < needed || !(refit || grown)) {
             return new Outcome(currentModel, false, null, 0);
         }
-        DiscoverTopics topics = new DiscoverTopics(config);
+        DiscoverTopics topics = new DiscoverTopics(settings);
         Dataset<Row> documents = topics.documents(conversations, messages).persist(StorageLevel.MEMORY_AND_DISK());
-        String version = "km-"
-                + ModelVersions.fingerprint(documents, config, "quality.topics.")
-                        .hash();
+        String version =
+                "km-" + ModelVersions.fingerprint(documents, settingsText).hash();
         if (currentModel != null && currentModel.version().equals(version)) {
             documents.unpersist();
             return new Outcome(currentModel, false, null, 0);
@@ -91,14 +91,8 @@ final class TopicModelStore {
                     runId,
                     path));
         }
-        long before = warehouse.version(Table.TOPICS);
-        warehouse.open(Table.TOPICS);
-        spark.createDataFrame(rows, TableSchemas.TOPICS)
-                .write()
-                .format("delta")
-                .mode("overwrite")
-                .save(warehouse.path(Table.TOPICS));
+        long written = warehouse.overwrite(Table.TOPICS, spark.createDataFrame(rows, TableSchemas.TOPICS));
         documents.unpersist();
-        return new Outcome(model, true, assignments, warehouse.rowsWrittenSince(Table.TOPICS, before));
+        return new Outcome(model, true, assignments, written);
     }
 }

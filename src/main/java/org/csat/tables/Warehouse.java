@@ -145,6 +145,29 @@ public final class Warehouse {
         return spark.read().format("delta").load(path(table));
     }
 
+    /**
+     * Replaces the table's rows with {@code rows} in one Delta commit (the schema too, since
+     * every table written this way is derived whole from others); returns the rows written.
+     */
+    public long overwrite(Table table, Dataset<Row> rows) {
+        long before = version(table);
+        open(table);
+        rows.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .save(path(table));
+        return rowsWrittenSince(table, before);
+    }
+
+    /** Appends {@code rows} to the table in one Delta commit; returns the rows written. */
+    public long append(Table table, Dataset<Row> rows) {
+        long before = version(table);
+        open(table);
+        rows.write().format("delta").mode("append").save(path(table));
+        return rowsWrittenSince(table, before);
+    }
+
     /** The table as of one version: a read that stays the same however often it is computed. */
     public Dataset<Row> readVersion(Table table, long version) {
         return spark.read().format("delta").option("versionAsOf", version).load(path(table));

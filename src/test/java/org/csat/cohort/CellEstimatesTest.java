@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.csat.cohort.CellEstimates.Estimate;
+import org.csat.config.ComparisonSettings;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -17,6 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
 import org.csat.generate.GenerateTranscripts;
 import org.csat.job.NightlyJob;
+import org.csat.stage.Run;
+import org.csat.stage.StageContext;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 import org.csat.testing.TestSpark;
@@ -55,14 +57,19 @@ class CohortNightlyTest {
                 .execute();
         warehouse = new Warehouse(spark, temp.resolve("warehouse").toString());
         PipelineConfig config = TestSpark.testConfig().with("cohort.bootstrap_replicates", "50");
-        first = new NightlyJob(spark, warehouse)
-                .config(config)
+        first = new NightlyJob(spark, warehouse, config)
                 .inputDir(input.toString())
-                .execute("run-1", Timestamp.from(Instant.parse("2024-05-11T02:00:00Z")));
+                .run(new Run("run-1", Timestamp.from(Instant.parse("2024-05-11T02:00:00Z"))))
+                .execute();
         dropAfterFirst = rows(Table.GOLD_QUALITY_DROP);
         comparisonAfterFirst = rows(Table.GOLD_COHORT_COMPARISON);
         topicsAfterFirst = rows(Table.GOLD_TOPIC_QUALITY);
-        new RebuildCohortComparison(spark, warehouse).config(config).execute();
+        new RebuildGold(new StageContext(
+                        spark,
+                        warehouse,
+                        config,
+                        new Run("run-2", Timestamp.from(Instant.parse("2024-05-11T03:00:00Z")))))
+                .execute();
     }
 
     private List<String> rows(Table table) {
@@ -82,7 +89,7 @@ class CohortNightlyTest {
     void qualityDropHasOneRowPerMetricAndReadsTheQualityColumns() {
         List<Row> drop = warehouse.read(Table.GOLD_QUALITY_DROP).collectAsList();
         assertEquals(QualityMetrics.ALL.size(), drop.size());
-        assertEquals(QualityMetrics.ALL.size(), first.rowsWritten().get("gold_quality_drop"));
+        assertEquals(QualityMetrics.ALL.size(), first.rowsWritten().get(Table.GOLD_QUALITY_DROP));
         Row resolved = drop.stream()
                 .filter(r -> r.getAs("metric").equals("resolved"))
                 .findFirst()

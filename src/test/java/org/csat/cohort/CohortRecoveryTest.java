@@ -78,9 +78,7 @@ class CohortRecoveryTest {
 
     private CompareCohorts.Result compare(Path dir) {
         Dataset<Row> silver = GeneratedSilver.build(spark, dir.resolve("transcripts"), dir.resolve("truth.jsonl"));
-        return new CompareCohorts(spark)
-                .settings(ComparisonSettings.from(TestSpark.testConfig()))
-                .apply(silver);
+        return new CompareCohorts(spark, TestSpark.testConfig().comparison()).apply(silver);
     }
 
     /** The penalty of each band weighted by the band's share of bot-first conversations (all bot-first ones are after rollout). */

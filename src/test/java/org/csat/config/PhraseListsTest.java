@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.csat.nlp.TextNormalizer;
+import org.csat.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 class PhraseListsTest {

@@ -17,10 +17,10 @@ class PipelineConfigTest {
     @Test
     void bundledDefaultsAreTyped() {
         PipelineConfig config = PipelineConfig.defaults();
-        assertEquals("local[*]", config.sparkMaster());
-        assertEquals(80, config.maxSentenceTokens());
-        assertEquals(Set.of("en"), config.sentimentLanguages());
-        assertTrue(config.parseModel().endsWith(".ser.gz"));
+        assertEquals("local[*]", config.spark().master());
+        assertEquals(80, config.sentiment().maxSentenceTokens());
+        assertEquals(Set.of("en"), config.sentiment().languages());
+        assertTrue(config.sentiment().parseModel().endsWith(".ser.gz"));
     }
 
     @Test
@@ -28,8 +28,8 @@ class PipelineConfigTest {
         Path file = dir.resolve("night.properties");
         Files.writeString(file, "sentiment.max_sentence_tokens=40\nsentiment.languages=en, de\n");
         PipelineConfig config = PipelineConfig.load(file, Map.of("sentiment.max_sentence_tokens", "30"));
-        assertEquals(30, config.maxSentenceTokens());
-        assertEquals(Set.of("en", "de"), config.sentimentLanguages());
+        assertEquals(30, config.sentiment().maxSentenceTokens());
+        assertEquals(Set.of("en", "de"), config.sentiment().languages());
     }
 
     @Test
@@ -45,8 +45,9 @@ class PipelineConfigTest {
 
     @Test
     void badNumbersSayWhichSetting() {
-        PipelineConfig config = PipelineConfig.load(null, Map.of("sentiment.max_sentence_tokens", "eighty"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, config::maxSentenceTokens);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PipelineConfig.load(null, Map.of("sentiment.max_sentence_tokens", "eighty")));
         assertTrue(e.getMessage().contains("sentiment.max_sentence_tokens"));
     }
 

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.csat.stage.Run;
+import org.csat.stage.StageContext;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 import org.csat.testing.TestSpark;
@@ -163,11 +165,13 @@ class BadInputTest {
 
     private IngestTranscripts.Result ingest(Path input, String night, String runId) throws Exception {
         LocalDate date = LocalDate.parse(night);
-        return new IngestTranscripts(TestSpark.session(), warehouse)
-                .config(TestSpark.testConfig())
+        return new IngestTranscripts(new StageContext(
+                        TestSpark.session(),
+                        warehouse,
+                        TestSpark.testConfig(),
+                        new Run(runId, Timestamp.from(Instant.parse(night + "T23:00:00Z")))))
                 .inputDir(input.toString())
                 .nights(date, date)
-                .run(runId, Timestamp.from(Instant.parse(night + "T23:00:00Z")))
                 .execute();
     }
 
@@ -279,9 +283,7 @@ class BadInputTest {
         assertEquals(2, run2.recordsAccepted());
         assertEquals(0, run2.recordsQuarantined());
         assertEquals(
-                1L,
-                run2.rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()),
-                "only the changed conversation is rewritten");
+                1L, run2.rowsWritten().get(Table.BRONZE_CONVERSATIONS), "only the changed conversation is rewritten");
         Row redelivered = warehouse
                 .read(Table.BRONZE_CONVERSATIONS)
                 .where(col("conversation_id").equalTo("b-dup"))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.csat.stage.Run;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 import org.csat.testing.TestSpark;
@@ -45,22 +46,27 @@ class NightlyJobTest {
         TestSpark.gzip(input.resolve("2024-03-02/chats.jsonl"));
         warehouse = new Warehouse(spark, temp.resolve("warehouse").toString());
         LocalDate first = LocalDate.parse("2024-03-01");
-        night1 =
-                job(input).nights(first, first).execute("run-1", Timestamp.from(Instant.parse("2024-03-02T02:00:00Z")));
+        night1 = job(input)
+                .nights(first, first)
+                .run(new Run("run-1", Timestamp.from(Instant.parse("2024-03-02T02:00:00Z"))))
+                .execute();
         silverAfterNight1 =
                 TestSpark.sortedRows(warehouse.read(Table.SILVER_MESSAGES).collectAsList());
-        night1Again =
-                job(input).nights(first, first).execute("run-2", Timestamp.from(Instant.parse("2024-03-02T03:00:00Z")));
+        night1Again = job(input)
+                .nights(first, first)
+                .run(new Run("run-2", Timestamp.from(Instant.parse("2024-03-02T03:00:00Z"))))
+                .execute();
         silverAfterRerun =
                 TestSpark.sortedRows(warehouse.read(Table.SILVER_MESSAGES).collectAsList());
         LocalDate second = LocalDate.parse("2024-03-02");
         night2 = job(input)
                 .nights(second, second)
-                .execute("run-3", Timestamp.from(Instant.parse("2024-03-03T02:00:00Z")));
+                .run(new Run("run-3", Timestamp.from(Instant.parse("2024-03-03T02:00:00Z"))))
+                .execute();
     }
 
     private NightlyJob job(Path input) {
-        return new NightlyJob(spark, warehouse).config(TestSpark.testConfig()).inputDir(input.toString());
+        return new NightlyJob(spark, warehouse, TestSpark.testConfig()).inputDir(input.toString());
     }
 
     @Test
@@ -180,8 +186,8 @@ class NightlyJobTest {
     @Test
     void rerunningANightChangesNothing() {
         assertEquals(night1.ingest().recordsRead(), night1Again.ingest().recordsRead());
-        assertEquals(0L, night1Again.rowsWritten().get("bronze_conversations"));
-        assertEquals(0L, night1Again.rowsWritten().get("quarantine"));
+        assertEquals(0L, night1Again.rowsWritten().get(Table.BRONZE_CONVERSATIONS));
+        assertEquals(0L, night1Again.rowsWritten().get(Table.QUARANTINE));
         assertEquals(0L, night1Again.conversationsScored());
         assertEquals(silverAfterNight1, silverAfterRerun);
         assertEquals(

@@ -57,7 +57,10 @@ class PiiSentimentTest {
         for (SentimentModel.Sentence sentence : SentimentModel.split(text)) {
             sentences.add(new SentimentScale.ScoredSentence(
                     sentence.tokens(),
-                    SentimentModel.score(sentence.words(), config.parseModel(), config.maxSentenceTokens())));
+                    SentimentModel.score(
+                            sentence.words(),
+                            config.sentiment().parseModel(),
+                            config.sentiment().maxSentenceTokens())));
         }
         return SentimentScale.messageProbabilities(sentences);
     }

@@ -60,7 +60,7 @@ class ScoreSentencesTest {
 
     @Test
     void everyMessageScoresExactlyAsTheNaivePathScoresIt() {
-        NaiveSentimentUdf naive = new NaiveSentimentUdf(config.parseModel(), CAP);
+        NaiveSentimentUdf naive = new NaiveSentimentUdf(config.sentiment().parseModel(), CAP);
         for (String text : TEXTS) {
             Row expected = naive.call(text);
             Row actual = pipeline.get(text);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real CoreNLP models, wired as the pipeline uses them. */
 class SentimentModelTest {
-    private final String model = PipelineConfig.defaults().parseModel();
+    private final String model = PipelineConfig.defaults().sentiment().parseModel();
 
     @Test
     void splitsMessagesIntoSentencesWithTokenCounts() {

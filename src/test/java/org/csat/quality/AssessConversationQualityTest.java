@@ -16,6 +16,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
+import org.csat.stage.Run;
+import org.csat.stage.StageContext;
 import org.csat.tables.Table;
 import org.csat.tables.UpsertConversationRows;
 import org.csat.tables.Warehouse;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssessConversationQualityTest {
+    private static final java.sql.Timestamp RUN_TIME =
+            java.sql.Timestamp.from(java.time.Instant.parse("2024-06-01T02:00:00Z"));
     private SparkSession spark;
     private Warehouse warehouse;
     private PipelineConfig config;
@@ -83,11 +87,9 @@ class AssessConversationQualityTest {
                 : Chat.conversations(spark, chats);
         new UpsertConversationRows(warehouse, Table.SILVER_MESSAGES, List.of("conversation_id", "seq"))
                 .execute(messages);
-        Dataset<Row> batch = new SummarizeConversations(config, runId).apply(messages, conversations);
-        return new AssessConversationQuality(spark, warehouse)
-                .config(config)
-                .runId(runId)
-                .execute(batch);
+        return new AssessConversationQuality(new StageContext(spark, warehouse, config, new Run(runId, RUN_TIME)))
+                .batch(conversations, messages)
+                .execute();
     }
 
     private Map<String, Row> silverById() {
@@ -204,7 +206,8 @@ class AssessConversationQualityTest {
     @Test
     void rerunningWithNothingNewChangesNothing() {
         assertEquals(0L, rerun.conversationsWritten());
-        assertEquals(Map.of("silver_conversations", 0L, "model_metrics", 0L, "topics", 0L), rerun.rowsWritten());
+        assertEquals(
+                Map.of(Table.SILVER_CONVERSATIONS, 0L, Table.MODEL_METRICS, 0L, Table.TOPICS, 0L), rerun.rowsWritten());
         assertEquals(
                 silverBeforeRerun,
                 TestSpark.sortedRows(warehouse.read(Table.SILVER_CONVERSATIONS).collectAsList()));

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.job.NightlyJob;
+import org.csat.stage.Run;
+import org.csat.stage.StageContext;
 import org.csat.tables.ConcurrentRunException;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
@@ -168,11 +170,11 @@ class ReliabilityTest {
     }
 
     private NightlyJob.Result run(Warehouse warehouse, LocalDate from, LocalDate to, String runId) throws Exception {
-        return new NightlyJob(TestSpark.session(), warehouse)
-                .config(TestSpark.testConfig())
+        return new NightlyJob(TestSpark.session(), warehouse, TestSpark.testConfig())
                 .inputDir(input.toString())
                 .nights(from, to)
-                .execute(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z")));
+                .run(new Run(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z"))))
+                .execute();
     }
 
     @Test
@@ -186,8 +188,8 @@ class ReliabilityTest {
         for (int i = 0; i < reruns.size(); i++) {
             assertEquals(
                     afterNight2, afterReruns.get(i), "every table, every column, after run " + (i + 2) + " of night 2");
-            assertEquals(0L, reruns.get(i).rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()));
-            assertEquals(0L, reruns.get(i).rowsWritten().get(Table.QUARANTINE.tableName()));
+            assertEquals(0L, reruns.get(i).rowsWritten().get(Table.BRONZE_CONVERSATIONS));
+            assertEquals(0L, reruns.get(i).rowsWritten().get(Table.QUARANTINE));
             assertEquals(0L, reruns.get(i).conversationsScored());
             assertEquals(night2.ingest().recordsRead(), reruns.get(i).ingest().recordsRead());
         }
@@ -284,10 +286,7 @@ class ReliabilityTest {
                 "and never scored");
 
         NightlyJob.Result rerun = run(killed, NIGHT_1, NIGHT_2, "run-after-kill");
-        assertEquals(
-                0L,
-                rerun.rowsWritten().get(Table.BRONZE_CONVERSATIONS.tableName()),
-                "bronze already held the backfill");
+        assertEquals(0L, rerun.rowsWritten().get(Table.BRONZE_CONVERSATIONS), "bronze already held the backfill");
         assertEquals(7, rerun.conversationsScored(), "the killed run's conversations are scored by the re-run");
         assertEquals(backfillWithoutRunIds, TableContents.of(killed, TableContents.RUN_IDENTITY));
     }
@@ -316,11 +315,13 @@ class ReliabilityTest {
         try {
             List<Future<IngestTranscripts.Result>> runs = new ArrayList<>();
             for (String runId : List.of("run-x", "run-y")) {
-                runs.add(threads.submit(() -> new IngestTranscripts(TestSpark.session(), shared)
-                        .config(TestSpark.testConfig())
+                runs.add(threads.submit(() -> new IngestTranscripts(new StageContext(
+                                TestSpark.session(),
+                                shared,
+                                TestSpark.testConfig(),
+                                new Run(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z")))))
                         .inputDir(input.toString())
                         .nights(NIGHT_1, NIGHT_2)
-                        .run(runId, Timestamp.from(Instant.parse("2024-06-03T02:00:00Z")))
                         .execute()));
             }
             int succeeded = 0;

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.csat.cli.SparkSessions;
 import org.csat.config.PipelineConfig;
+import org.csat.stage.SparkSessions;
 
 /**
  * The one SparkSession of the test JVM: local[2], UI off, bound to 127.0.0.1, two shuffle

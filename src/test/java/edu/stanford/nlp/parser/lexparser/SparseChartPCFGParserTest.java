@@ -44,7 +44,8 @@ class SparseChartPCFGParserTest {
 
     @BeforeAll
     static void loadParser() {
-        parser = LexicalizedParser.loadModel(PipelineConfig.defaults().parseModel());
+        parser = LexicalizedParser.loadModel(
+                PipelineConfig.defaults().sentiment().parseModel());
     }
 
     @Test
@@ -126,7 +127,7 @@ class SparseChartPCFGParserTest {
 
     @Test
     void thePipelinesScorerFillsItsChartsWithTheSparseLoopForTheDefaultParser() {
-        String parseModel = PipelineConfig.defaults().parseModel();
+        String parseModel = PipelineConfig.defaults().sentiment().parseModel();
         assertTrue(SentimentModel.usesSparseChart(parseModel, 80));
         long sparseBefore = SparseChartPCFGParser.chartsFilled(true);
         long fallbackBefore = SparseChartPCFGParser.chartsFilled(false);

@@ -1,4 +1,4 @@
-package org.csat.quality;
+package org.csat.evaluate;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -30,7 +30,7 @@ import java.util.Random;
  * start 15 minutes apart in that order (so a split by time is a random split), messages carry
  * no ts, and every dialogue has its own customer id (no repeat contacts).
  */
-public final class ConvertUssDialogues {
+final class ConvertUssDialogues {
     public static final List<String> ENGLISH_CORPORA = List.of("MWOZ.txt", "SGD.txt", "ReDial.txt", "CCPE.txt");
     static final Instant FIRST_START = Instant.parse("2024-01-01T00:00:00Z");
 

@@ -1,4 +1,4 @@
-package org.csat.quality;
+package org.csat.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

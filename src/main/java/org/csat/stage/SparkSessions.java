@@ -1,4 +1,4 @@
-package org.csat.cli;
+package org.csat.stage;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -46,10 +46,12 @@ public final class SparkSessions {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.databricks.delta.snapshotPartitions", "2");
         if (!given.contains("spark.sql.shuffle.partitions")) {
-            builder.config("spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()));
+            builder.config(
+                    "spark.sql.shuffle.partitions",
+                    Integer.toString(config.spark().shufflePartitions()));
         }
         if (!given.contains("spark.master")) {
-            builder.master(config.sparkMaster())
+            builder.master(config.spark().master())
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");

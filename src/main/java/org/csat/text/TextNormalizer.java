@@ -1,4 +1,4 @@
-package org.csat.nlp;
+package org.csat.text;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.csat.quality;
+package org.csat.evaluate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
@@ -19,6 +19,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
 import org.csat.job.NightlyJob;
+import org.csat.quality.ConversationFeatures;
+import org.csat.quality.RankAgreement;
+import org.csat.quality.RuleBasedCsat;
+import org.csat.stage.Run;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 
@@ -35,7 +39,7 @@ import org.csat.tables.Warehouse;
  */
 public final class EvaluateUssAgreement {
     private final SparkSession spark;
-    private PipelineConfig config = PipelineConfig.defaults();
+    private final PipelineConfig config;
     private Path ussDirectory;
     private Path workDirectory;
     private int limit = 800;
@@ -48,13 +52,12 @@ public final class EvaluateUssAgreement {
     public record Result(
             List<Figure> figures, String csatSource, long trainDialogues, long testDialogues, int converted) {}
 
-    public EvaluateUssAgreement(SparkSession spark) {
+    public EvaluateUssAgreement(SparkSession spark, PipelineConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("the evaluation needs its settings");
+        }
         this.spark = spark;
-    }
-
-    public EvaluateUssAgreement config(PipelineConfig config) {
         this.config = config;
-        return this;
     }
 
     public EvaluateUssAgreement ussDirectory(Path directory) {
@@ -101,10 +104,11 @@ public final class EvaluateUssAgreement {
                 .seed(seed)
                 .execute(input.resolve("uss.jsonl"));
         Warehouse warehouse = new Warehouse(spark, warehouseDir.toString());
-        new NightlyJob(spark, warehouse)
-                .config(config)
+        new NightlyJob(spark, warehouse, config)
                 .inputDir(input.toString())
-                .execute("uss-evaluation", Timestamp.from(Instant.parse("2024-06-01T00:00:00Z")));
+                .run(new Run("uss-evaluation", Timestamp.from(Instant.parse("2024-06-01T00:00:00Z"))))
+                .arguments("evaluate --uss " + ussDirectory)
+                .execute();
 
         Dataset<Row> silver = warehouse.read(Table.SILVER_CONVERSATIONS);
         String source = silver.select("predicted_csat_source").first().getString(0);

@@ -1,19 +1,23 @@
-package org.csat.tables;
+package org.csat.job;
 
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.csat.tables.RowValues;
+import org.csat.tables.Table;
+import org.csat.tables.Warehouse;
 
-/** Appends one row per run to {@code pipeline_runs}, successful or not. */
-public final class PipelineRunLog {
+/** Appends one row per run to {@code pipeline_runs}, successful or not; the job's own table. */
+final class PipelineRunLog {
     private final SparkSession spark;
     private final Warehouse warehouse;
 
     /** One run as logged; counts are null when the run failed before it knew them. */
-    public record Entry(
+    record Entry(
             String runId,
             String command,
             String arguments,
@@ -26,15 +30,21 @@ public final class PipelineRunLog {
             Long recordsAccepted,
             Long recordsQuarantined,
             Long conversationsAccepted,
-            Map<String, Long> rowsWritten) {}
+            Map<Table, Long> rowsWritten) {}
 
-    public PipelineRunLog(SparkSession spark, Warehouse warehouse) {
+    PipelineRunLog(SparkSession spark, Warehouse warehouse) {
         this.spark = spark;
         this.warehouse = warehouse;
     }
 
-    public void append(Entry e) {
-        warehouse.open(Table.PIPELINE_RUNS);
+    void append(Entry e) {
+        Map<String, Long> byName = null;
+        if (e.rowsWritten() != null) {
+            byName = new TreeMap<>();
+            for (Map.Entry<Table, Long> written : e.rowsWritten().entrySet()) {
+                byName.put(written.getKey().tableName(), written.getValue());
+            }
+        }
         Row row = RowFactory.create(
                 e.runId(),
                 e.command(),
@@ -48,11 +58,7 @@ public final class PipelineRunLog {
                 e.recordsAccepted(),
                 e.recordsQuarantined(),
                 e.conversationsAccepted(),
-                RowValues.map(e.rowsWritten()));
-        spark.createDataFrame(List.of(row), Table.PIPELINE_RUNS.schema())
-                .write()
-                .format("delta")
-                .mode("append")
-                .save(warehouse.path(Table.PIPELINE_RUNS));
+                RowValues.map(byName));
+        warehouse.append(Table.PIPELINE_RUNS, spark.createDataFrame(List.of(row), Table.PIPELINE_RUNS.schema()));
     }
 }
