@@ -2,20 +2,16 @@ package org.csat.generate;
 
 /**
  * The languages customers write in, with their share of customers, the markets they
- * live in and the wording used for them. English is about 80% of customers; the rest
- * is split evenly over German, French, Spanish and Swedish.
+ * live in and the wording used for them, read from {@code generate/<code>.txt} by
+ * {@link PhraseBookFile}. English is about 80% of customers; the rest is split evenly over
+ * German, French, Spanish and Swedish.
  */
 enum Language {
-    EN(
-            "en",
-            80,
-            new String[] {"UK", "US", "AU", "SE", "DE", "NL"},
-            new double[] {40, 25, 10, 10, 8, 7},
-            EnglishPhrases.build()),
-    DE("de", 5, new String[] {"DE", "AT"}, new double[] {75, 25}, GermanPhrases.build()),
-    FR("fr", 5, new String[] {"FR", "BE"}, new double[] {80, 20}, FrenchPhrases.build()),
-    ES("es", 5, new String[] {"ES"}, new double[] {1}, SpanishPhrases.build()),
-    SV("sv", 5, new String[] {"SE"}, new double[] {1}, SwedishPhrases.build());
+    EN("en", 80, new String[] {"UK", "US", "AU", "SE", "DE", "NL"}, new double[] {40, 25, 10, 10, 8, 7}),
+    DE("de", 5, new String[] {"DE", "AT"}, new double[] {75, 25}),
+    FR("fr", 5, new String[] {"FR", "BE"}, new double[] {80, 20}),
+    ES("es", 5, new String[] {"ES"}, new double[] {1}),
+    SV("sv", 5, new String[] {"SE"}, new double[] {1});
 
     private final String code;
     private final double weight;
@@ -23,12 +19,12 @@ enum Language {
     private final double[] marketWeights;
     private final PhraseBook phrases;
 
-    Language(String code, double weight, String[] markets, double[] marketWeights, PhraseBook phrases) {
+    Language(String code, double weight, String[] markets, double[] marketWeights) {
         this.code = code;
         this.weight = weight;
         this.markets = markets;
         this.marketWeights = marketWeights;
-        this.phrases = phrases;
+        this.phrases = PhraseBookFile.read(code);
     }
 
     /** The BCP-47 code written to the {@code language} field. */

@@ -1,6 +1,5 @@
 package org.csat.generate;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +7,14 @@ import java.util.Map;
 /**
  * All wording of one language: the {@link Phrase} pools, per-topic problem statements,
  * the bot's fixed answer per topic, agents' resolutions per topic, and agent first names.
- * Built once per {@link Language}; {@link Builder#build()} refuses a book with a gap, so a
- * missing translation fails at class load rather than as an empty message in the output.
+ * Read once per {@link Language} from its file by {@link PhraseBookFile}; {@link Builder#build()}
+ * refuses a book with a gap, so a missing translation fails at class load rather than as an
+ * empty message in the output.
  */
 final class PhraseBook {
     private final Map<Phrase, List<String>> pools;
     private final Map<Topic, List<String>> problems;
-    private final Map<Topic, String> botAnswers;
+    private final Map<Topic, List<String>> botAnswers;
     private final Map<Topic, List<String>> resolutions;
     private final List<String> agentNames;
 
@@ -26,8 +26,9 @@ final class PhraseBook {
         this.agentNames = builder.agentNames;
     }
 
-    static Builder builder(String language) {
-        return new Builder(language);
+    /** A builder whose failures name {@code source}, the file the wording comes from. */
+    static Builder builder(String source) {
+        return new Builder(source);
     }
 
     List<String> pool(Phrase phrase) {
@@ -44,7 +45,7 @@ final class PhraseBook {
     }
 
     String botAnswer(Topic topic) {
-        return botAnswers.get(topic);
+        return botAnswers.get(topic).get(0);
     }
 
     List<String> resolutions(Topic topic) {
@@ -57,32 +58,45 @@ final class PhraseBook {
 
     /** Collects a language's wording and checks it is complete. */
     static final class Builder {
-        private final String language;
+        private final String source;
         private final Map<Phrase, List<String>> pools = new EnumMap<>(Phrase.class);
         private final Map<Topic, List<String>> problems = new EnumMap<>(Topic.class);
-        private final Map<Topic, String> botAnswers = new EnumMap<>(Topic.class);
+        private final Map<Topic, List<String>> botAnswers = new EnumMap<>(Topic.class);
         private final Map<Topic, List<String>> resolutions = new EnumMap<>(Topic.class);
         private List<String> agentNames = List.of();
 
-        private Builder(String language) {
-            this.language = language;
+        private Builder(String source) {
+            this.source = source;
         }
 
-        Builder add(Phrase phrase, String... wordings) {
-            pools.put(phrase, List.copyOf(Arrays.asList(wordings)));
+        Builder add(Phrase phrase, List<String> wordings) {
+            pools.put(phrase, List.copyOf(wordings));
             return this;
         }
 
-        /** A topic's customer problem statements, the bot's answer and agents' resolutions. */
-        Builder topic(Topic topic, String botAnswer, List<String> agentResolutions, String... customerProblems) {
-            botAnswers.put(topic, botAnswer);
+        /** What customers write when they first raise a topic. */
+        Builder problems(Topic topic, List<String> customerProblems) {
+            problems.put(topic, List.copyOf(customerProblems));
+            return this;
+        }
+
+        /**
+         * The bot's answer to a topic, as a list so that {@link #build()} can refuse more than
+         * one, the same way it refuses a bot pool with several templates.
+         */
+        Builder botAnswer(Topic topic, List<String> botAnswer) {
+            botAnswers.put(topic, List.copyOf(botAnswer));
+            return this;
+        }
+
+        /** What agents write when they resolve a topic. */
+        Builder resolutions(Topic topic, List<String> agentResolutions) {
             resolutions.put(topic, List.copyOf(agentResolutions));
-            problems.put(topic, List.copyOf(Arrays.asList(customerProblems)));
             return this;
         }
 
-        Builder agentNames(String... names) {
-            agentNames = List.copyOf(Arrays.asList(names));
+        Builder agentNames(List<String> names) {
+            agentNames = List.copyOf(names);
             return this;
         }
 
@@ -90,27 +104,33 @@ final class PhraseBook {
             for (Phrase phrase : Phrase.values()) {
                 List<String> pool = pools.get(phrase);
                 if (pool == null || pool.isEmpty()) {
-                    throw new IllegalStateException(language + " phrase book has no " + phrase);
+                    throw new IllegalStateException(source + " has no wording for " + phrase);
                 }
                 if (phrase.isBotTemplate() && pool.size() != 1) {
-                    throw new IllegalStateException(language + " bot template " + phrase + " must be one string");
+                    throw new IllegalStateException(source + ": bot template " + phrase + " must be one string");
                 }
             }
             if (pools.get(Phrase.FOLLOWUP_QUESTION).size()
                     != pools.get(Phrase.AGENT_FOLLOWUP_ANSWER).size()) {
-                throw new IllegalStateException(language + " follow-up questions and answers must pair up");
+                throw new IllegalStateException(source + ": follow-up questions and answers must pair up");
             }
             for (Topic topic : Topic.values()) {
-                if (!problems.containsKey(topic)
-                        || problems.get(topic).isEmpty()
-                        || resolutions.get(topic).isEmpty()) {
-                    throw new IllegalStateException(language + " phrase book has no wording for " + topic.label());
+                if (isEmpty(problems.get(topic)) || isEmpty(botAnswers.get(topic)) || isEmpty(resolutions.get(topic))) {
+                    throw new IllegalStateException(source + " has no wording for topic " + topic
+                            + " (it needs problems, a bot answer and resolutions)");
+                }
+                if (botAnswers.get(topic).size() != 1) {
+                    throw new IllegalStateException(source + ": bot answer for " + topic + " must be one string");
                 }
             }
             if (agentNames.isEmpty()) {
-                throw new IllegalStateException(language + " phrase book has no agent names");
+                throw new IllegalStateException(source + " has no agent names");
             }
             return new PhraseBook(this);
+        }
+
+        private static boolean isEmpty(List<String> wordings) {
+            return wordings == null || wordings.isEmpty();
         }
     }
 }
