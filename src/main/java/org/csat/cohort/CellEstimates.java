@@ -63,24 +63,7 @@ final class CellEstimates {
             sum[offset] += cell.n()[m];
             sum[offset + 1] += cell.s()[m];
         }
-        double weight = 0;
-        double difference = 0;
-        double treatedSum = 0;
-        double controlN = 0;
-        for (double[] sum : sums.values()) {
-            if (sum[0] > 0 && sum[2] > 0) {
-                weight += sum[0];
-                treatedSum += sum[1];
-                difference += sum[0] * (sum[1] / sum[0] - sum[3] / sum[2]);
-                controlN += sum[2];
-            }
-        }
-        if (weight == 0) {
-            return Estimate.NONE;
-        }
-        double estimate = difference / weight;
-        double treatedMean = treatedSum / weight;
-        return new Estimate(estimate, treatedMean, treatedMean - estimate, weight, controlN);
+        return weightedDifference(sums);
     }
 
     static Estimate ipw(List<Cell> cells, CohortPair pair, int m) {
@@ -118,24 +101,34 @@ final class CellEstimates {
             sum[offset] += cell.n()[m];
             sum[offset + 1] += cell.s()[m];
         }
+        return weightedDifference(sums);
+    }
+
+    /**
+     * Per group {@code [nA, sumA, nB, sumB]}: the difference of the side-A and side-B means,
+     * averaged over the groups that have both sides with side A's counts as weights (A is the
+     * treated side for strata, the after period for topics). The A mean reported is A's pooled
+     * mean; the B mean is what makes the difference come out.
+     */
+    private static Estimate weightedDifference(Map<String, double[]> sums) {
         double weight = 0;
-        double change = 0;
-        double afterSum = 0;
-        double beforeN = 0;
+        double difference = 0;
+        double sideASum = 0;
+        double sideBN = 0;
         for (double[] sum : sums.values()) {
             if (sum[0] > 0 && sum[2] > 0) {
                 weight += sum[0];
-                afterSum += sum[1];
-                change += sum[0] * (sum[1] / sum[0] - sum[3] / sum[2]);
-                beforeN += sum[2];
+                sideASum += sum[1];
+                difference += sum[0] * (sum[1] / sum[0] - sum[3] / sum[2]);
+                sideBN += sum[2];
             }
         }
         if (weight == 0) {
             return Estimate.NONE;
         }
-        double estimate = change / weight;
-        double afterMean = afterSum / weight;
-        return new Estimate(estimate, afterMean, afterMean - estimate, weight, beforeN);
+        double estimate = difference / weight;
+        double sideAMean = sideASum / weight;
+        return new Estimate(estimate, sideAMean, sideAMean - estimate, weight, sideBN);
     }
 
     /** Change on the topics the bot took minus change on the untouched ones; the means are the two changes. */
