@@ -52,8 +52,7 @@ final class AssembleCsvConversations implements Serializable {
             return rejectAll(rows, null, because);
         }
         try {
-            ConversationDraft draft = new ConversationDraft();
-            draft.conversationId = conversationId;
+            ConversationDraft draft = new ConversationDraft(conversationId);
             List<Row> rawRows = new ArrayList<>(rows.size());
             StringBuilder raw = new StringBuilder();
             for (Row row : rows) {

@@ -28,6 +28,32 @@ final class ConversationRules {
 
     private ConversationRules() {}
 
+    /**
+     * One message checked against the contract: a known role, text where the role needs it,
+     * a readable timestamp if any. {@code position} is its place in the source (array index or
+     * CSV row), {@code index} its number in the reasons, {@code where} the prefix a reason puts
+     * before a field's name ({@code "message 3 "}; nothing for a CSV row, which is one message).
+     */
+    static MessageDraft message(
+            int position,
+            int index,
+            String where,
+            String role,
+            String text,
+            String ts,
+            String agentId,
+            String event,
+            int maxChars)
+            throws RejectedRecord {
+        if (role == null) {
+            throw new RejectedRecord(Reasons.MISSING_FIELD, where + "role is missing or empty");
+        }
+        String checkedRole = role(role, index);
+        checkText(checkedRole, text, index, maxChars);
+        return new MessageDraft(
+                position, ts == null ? null : Timestamps.parse(where + "ts", ts), checkedRole, agentId, event, text);
+    }
+
     static String role(String value, int position) throws RejectedRecord {
         String role = value.strip().toLowerCase(Locale.ROOT);
         if (!ROLES.contains(role)) {

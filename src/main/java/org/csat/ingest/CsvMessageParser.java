@@ -39,30 +39,21 @@ final class CsvMessageParser {
             if (conversationId == null) {
                 throw new RejectedRecord(Reasons.MISSING_FIELD, "conversation_id is empty");
             }
-            ConversationDraft draft = new ConversationDraft();
-            draft.conversationId = conversationId;
-            draft.customerId = value(record, "customer_id");
-            draft.channel = value(record, "channel");
-            draft.language = value(record, "language");
-            draft.topic = value(record, "topic");
+            ConversationDraft draft =
+                    ConversationDraft.read(conversationId, f -> value(record, f), f -> value(record, f));
             String started = value(record, "started_at");
             draft.startedAt = started == null ? null : Timestamps.parse("started_at", started);
             draft.csat = ConversationRules.csat(value(record, "csat"));
-            String roleValue = value(record, "role");
-            if (roleValue == null) {
-                throw new RejectedRecord(Reasons.MISSING_FIELD, "role is empty");
-            }
-            String role = ConversationRules.role(roleValue, 0);
-            String text = record.isMapped("text") ? record.get("text") : null;
-            ConversationRules.checkText(role, text, 0, maxMessageChars);
-            String ts = value(record, "ts");
-            draft.messages.add(new MessageDraft(
+            draft.messages.add(ConversationRules.message(
                     (int) Math.min(rowNo, Integer.MAX_VALUE),
-                    ts == null ? null : Timestamps.parse("ts", ts),
-                    role,
+                    0,
+                    "",
+                    value(record, "role"),
+                    record.isMapped("text") ? record.get("text") : null,
+                    value(record, "ts"),
                     value(record, "agent_id"),
                     value(record, "event"),
-                    text));
+                    maxMessageChars));
             return ParsedRecords.accepted(file, rowNo, FORMAT, raw, draft, draft.messages, 1L, null);
         } catch (RejectedRecord e) {
             return ParsedRecords.rejected(file, rowNo, FORMAT, raw, conversationId, e.reason(), e.getMessage());

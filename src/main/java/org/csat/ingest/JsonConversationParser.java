@@ -64,12 +64,8 @@ final class JsonConversationParser {
                                 + ")");
             }
             conversationId = optionalString(root, "conversation_id");
-            ConversationDraft draft = new ConversationDraft();
-            draft.conversationId = conversationId;
-            draft.customerId = optionalString(root, "customer_id");
-            draft.channel = optionalString(root, "channel");
-            draft.language = optionalString(root, "language");
-            draft.topic = freeText(root, "topic");
+            ConversationDraft draft =
+                    ConversationDraft.read(conversationId, f -> optionalString(root, f), f -> freeText(root, f));
             String started = optionalString(root, "started_at");
             if (started == null) {
                 throw new RejectedRecord(Reasons.MISSING_FIELD, "started_at is missing");
@@ -106,21 +102,16 @@ final class JsonConversationParser {
             if (!message.isObject()) {
                 throw new RejectedRecord(Reasons.WRONG_TYPE, "message " + (position + 1) + " is not an object");
             }
-            String roleValue = optionalString(message, "role");
-            if (roleValue == null) {
-                throw new RejectedRecord(Reasons.MISSING_FIELD, "message " + (position + 1) + " has no role");
-            }
-            String role = ConversationRules.role(roleValue, position);
-            String text = optionalString(message, "text");
-            ConversationRules.checkText(role, text, position, maxMessageChars);
-            String ts = optionalString(message, "ts");
-            draft.messages.add(new MessageDraft(
+            draft.messages.add(ConversationRules.message(
                     position,
-                    ts == null ? null : Timestamps.parse("message " + (position + 1) + " ts", ts),
-                    role,
+                    position,
+                    "message " + (position + 1) + " ",
+                    optionalString(message, "role"),
+                    optionalString(message, "text"),
+                    optionalString(message, "ts"),
                     freeText(message, "agent_id"),
                     freeText(message, "event"),
-                    text));
+                    maxMessageChars));
             position++;
         }
     }
