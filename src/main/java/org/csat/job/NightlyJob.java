@@ -1,8 +1,6 @@
 package org.csat.job;
 
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -109,21 +107,7 @@ public final class NightlyJob {
         Result result;
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, thisRun.id())) {
             result = stages(new StageContext(spark, warehouse, config, thisRun));
-            IngestTranscripts.Result ingest = result.ingest();
-            log.append(new PipelineRunLog.Entry(
-                    thisRun.id(),
-                    "nightly",
-                    arguments,
-                    thisRun.startedAt(),
-                    Timestamp.from(Instant.now()),
-                    "succeeded",
-                    null,
-                    ingest.inputFiles(),
-                    ingest.recordsRead(),
-                    ingest.recordsAccepted(),
-                    ingest.recordsQuarantined(),
-                    ingest.conversationsAccepted(),
-                    result.rowsWritten()));
+            log.append(PipelineRunLog.Entry.succeeded(thisRun, arguments, result.ingest(), result.rowsWritten()));
         } catch (IOException | RuntimeException e) {
             // also when the lock was refused: the run that gave way says so in the log
             recordFailure(log, thisRun, e);
@@ -134,20 +118,7 @@ public final class NightlyJob {
 
     private void recordFailure(PipelineRunLog log, Run thisRun, Exception e) {
         try {
-            log.append(new PipelineRunLog.Entry(
-                    thisRun.id(),
-                    "nightly",
-                    arguments,
-                    thisRun.startedAt(),
-                    Timestamp.from(Instant.now()),
-                    "failed",
-                    FailureReason.oneLine(e),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            log.append(PipelineRunLog.Entry.failed(thisRun, arguments, e));
         } catch (RuntimeException logFailure) {
             e.addSuppressed(logFailure);
         }

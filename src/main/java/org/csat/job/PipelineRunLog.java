@@ -1,12 +1,15 @@
 package org.csat.job;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.csat.ingest.IngestTranscripts;
+import org.csat.stage.Run;
 import org.csat.tables.RowValues;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
@@ -16,21 +19,36 @@ final class PipelineRunLog {
     private final SparkSession spark;
     private final Warehouse warehouse;
 
-    /** One run as logged; counts are null when the run failed before it knew them. */
+    /** One run as logged; {@code ingest} and {@code rowsWritten} are null when the run failed. */
     record Entry(
-            String runId,
+            Run run,
             String command,
             String arguments,
-            Timestamp startedAt,
             Timestamp endedAt,
             String status,
             String error,
-            Long inputFiles,
-            Long recordsRead,
-            Long recordsAccepted,
-            Long recordsQuarantined,
-            Long conversationsAccepted,
-            Map<Table, Long> rowsWritten) {}
+            IngestTranscripts.Result ingest,
+            Map<Table, Long> rowsWritten) {
+
+        /** A nightly run that ended well, with ingest's reconciled counts and rows written. */
+        static Entry succeeded(Run run, String arguments, IngestTranscripts.Result ingest, Map<Table, Long> written) {
+            return new Entry(
+                    run, "nightly", arguments, Timestamp.from(Instant.now()), "succeeded", null, ingest, written);
+        }
+
+        /** A nightly run that failed: its one-line reason, and no counts. */
+        static Entry failed(Run run, String arguments, Exception cause) {
+            return new Entry(
+                    run,
+                    "nightly",
+                    arguments,
+                    Timestamp.from(Instant.now()),
+                    "failed",
+                    FailureReason.oneLine(cause),
+                    null,
+                    null);
+        }
+    }
 
     PipelineRunLog(SparkSession spark, Warehouse warehouse) {
         this.spark = spark;
@@ -45,19 +63,21 @@ final class PipelineRunLog {
                 byName.put(written.getKey().tableName(), written.getValue());
             }
         }
+        IngestTranscripts.Result ingest = e.ingest();
+        boolean counted = ingest != null;
         Row row = RowFactory.create(
-                e.runId(),
+                e.run().id(),
                 e.command(),
                 e.arguments(),
-                e.startedAt(),
+                e.run().startedAt(),
                 e.endedAt(),
                 e.status(),
                 e.error(),
-                e.inputFiles(),
-                e.recordsRead(),
-                e.recordsAccepted(),
-                e.recordsQuarantined(),
-                e.conversationsAccepted(),
+                counted ? ingest.inputFiles() : null,
+                counted ? ingest.recordsRead() : null,
+                counted ? ingest.recordsAccepted() : null,
+                counted ? ingest.recordsQuarantined() : null,
+                counted ? ingest.conversationsAccepted() : null,
                 RowValues.map(byName));
         warehouse.append(Table.PIPELINE_RUNS, spark.createDataFrame(List.of(row), Table.PIPELINE_RUNS.schema()));
     }

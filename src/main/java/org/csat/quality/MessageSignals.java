@@ -26,16 +26,6 @@ import org.csat.nlp.PhraseMatchUdf;
  * makes sense (customer words, or bot/agent wrap-ups for {@code closing_offer}).
  */
 final class MessageSignals {
-    public static final List<String> SIGNALS = List.of(
-            "asked_for_human",
-            "gratitude",
-            "resolution_confirmed",
-            "unresolved",
-            "frustration",
-            "goodbye",
-            "closing_offer",
-            "bot_fallback");
-
     private final PhraseLists phrases;
 
     public MessageSignals(PhraseLists phrases) {
@@ -46,7 +36,7 @@ final class MessageSignals {
     public Dataset<Row> apply(Dataset<Row> messages) {
         List<Column> flags = new ArrayList<>();
         flags.add(col("*"));
-        for (String signal : SIGNALS) {
+        for (String signal : PhraseLists.SIGNALS) {
             flags.add(udf(new PhraseMatchUdf(phrases, signal), DataTypes.BooleanType)
                     .apply(col("text"), col("language"))
                     .as("sig_" + signal));
