@@ -100,10 +100,12 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
     protected Result doExecute() throws IOException {
         InputFiles.Listing listing =
                 InputFiles.list(inputDir, from, to, spark().sparkContext().hadoopConfiguration());
-        if (listing.files().isEmpty()) {
+        if (listing.files().isEmpty() && listing.problems().isEmpty()) {
             return new Result(0, listing.outsideRange(), 0, 0, 0, 0, 0, Map.of());
         }
-        Dataset<Row> parsed = readFiles(listing.files()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed = readFiles(listing.files())
+                .unionByName(problems(listing.problems()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> classified = new ClassifyDeliveries().apply(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Column kept = col("status").isin("accepted", "superseded");
@@ -137,7 +139,7 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
                                 Table.QUARANTINE, () -> mergeQuarantine(classified.where(not(kept)))));
             }
             return new Result(
-                    listing.files().size(),
+                    listing.files().size() + listing.problems().size(),
                     listing.outsideRange(),
                     read,
                     accepted,
@@ -162,6 +164,15 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
                 .flatMap(
                         (FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()),
                         Encoders.row(TableSchemas.PARSED_RECORD));
+    }
+
+    /** One rejected record per entry of the input tree that cannot be read (a broken link, a bad night folder...). */
+    private Dataset<Row> problems(List<InputFiles.Problem> problems) {
+        List<Row> rows = problems.stream()
+                .map(p -> ParsedRecords.rejected(
+                        p.path(), 0, TranscriptFileReader.UNKNOWN_FORMAT, null, null, p.reason(), p.message()))
+                .toList();
+        return spark().createDataFrame(rows, TableSchemas.PARSED_RECORD);
     }
 
     private long mergeBronze(Dataset<Row> accepted) {
@@ -193,6 +204,7 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
     private long mergeQuarantine(Dataset<Row> rejected) {
         Dataset<Row> rows = rejected.withColumn("raw_row", explode_outer(col("raw_rows")))
                 .withColumn("record_no", coalesce(col("raw_row.record_no"), col("record_no")))
+                .withColumn("source_file", coalesce(col("raw_row.source_file"), col("source_file")))
                 .withColumn(
                         "raw",
                         when(col("raw_row").isNotNull(), col("raw_row.raw")).otherwise(col("raw")))
