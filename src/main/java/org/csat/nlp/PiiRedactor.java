@@ -51,7 +51,7 @@ final class PiiRedactor {
     private static final Pattern IBAN_START =
             Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?=[ -]?[A-Za-z0-9])");
     private static final Pattern CARD_CANDIDATE =
-            Pattern.compile("(?<![\\p{N}+.,])\\d(?:[ .-]?\\d){12,22}(?![\\p{N}])");
+            Pattern.compile("(?<![\\p{L}\\p{N}+.,])\\d(?:[ .-]?\\d){12,22}(?![\\p{N}])");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DOTTED_CARD = Pattern.compile("\\d{4}(?:\\.\\d{4}){3}|\\d{4}\\.\\d{6}\\.\\d{5}");
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
@@ -72,7 +72,7 @@ final class PiiRedactor {
     private static final Pattern NOT_PHONE_WORD =
             Pattern.compile("(?i)(?:\\b(?:order|ord|invoice|ref|reference|tracking|booking|"
                     + "ticket|case|parcel|shipment|bestellung|bestellnummer|commande|pedido|ordine|sendung|item|sku|"
-                    + "eur|usd|gbp|sek|nok|dkk|chf|kr)|[$€£¥])\\W{0,14}(?:\\p{L}+\\W{1,3}){0,2}$");
+                    + "eur|usd|gbp|sek|nok|dkk|chf|kr)s?\\b|[$€£¥])\\W{0,14}(?:\\p{L}+\\W{1,3}){0,2}$");
     /**
      * {@code @name} of letters (any script), digits, {@code _} and inner dots, not inside an
      * e-mail or a path; also after a lone dot ({@code .@name}, Twitter's public reply) and glued

@@ -76,6 +76,8 @@ class PiiRedactorTest {
             card nr 4111.1111.1111.1111                         | card nr <CARD>
             IBAN DE89  3704  0044  0532  0130  00               | IBAN <IBAN>
             open app.example.com/reset?token=ab12cd34           | open <URL>
+            my refund: call +44 7700 900123                     | my refund: call <PHONE>
+            refund phone (617) 331-7240                         | refund phone <PHONE>
             """)
     void redactsPersonalData(String text, String expected) {
         assertEquals(expected, PiiRedactor.redact(text));
@@ -110,6 +112,8 @@ class PiiRedactorTest {
             amount 1.234.567.890.123
             see example.com/help for details
             look at this dot com bubble
+            tracking JD4463649597359484
+            my orders 0701234567 still missing
             """)
     void leavesLookAlikesAlone(String text) {
         assertEquals(text, PiiRedactor.redact(text));
