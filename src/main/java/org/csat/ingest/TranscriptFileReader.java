@@ -229,7 +229,7 @@ final class TranscriptFileReader implements java.io.Serializable {
      * through a URI, which fails on a name with a colon (an exporter's timestamp,
      * {@code export-2025-04-01T10:00:00.jsonl}).
      */
-    static InputStream openRaw(String file, Configuration hadoopConf) throws IOException {
+    private static InputStream openRaw(String file, Configuration hadoopConf) throws IOException {
         Path path = new Path(file);
         FileSystem fs = path.getFileSystem(hadoopConf);
         if (fs instanceof ChecksumFileSystem checksummed) {
@@ -249,11 +249,9 @@ final class TranscriptFileReader implements java.io.Serializable {
                         : String.valueOf(e.getMessage());
         String hint = "fix access and re-run";
         String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
-        if (!file.chars().allMatch(c -> c < 128) || file.indexOf('\uFFFD') >= 0) {
-            if (!encoding.equalsIgnoreCase("UTF-8")) {
-                hint = "the JVM reads file names as " + encoding + ", so this non-ASCII name cannot be opened; run with"
-                        + " LC_ALL=C.UTF-8 (or another UTF-8 locale) and re-run";
-            }
+        if (!encoding.equalsIgnoreCase("UTF-8") && file.chars().anyMatch(c -> c >= 128)) {
+            hint = "the JVM reads file names as " + encoding + ", so this non-ASCII name cannot be opened; run with"
+                    + " LC_ALL=C.UTF-8 (or another UTF-8 locale) and re-run";
         }
         return "file cannot be opened (" + Timestamps.abbreviate(because) + "); " + hint;
     }
