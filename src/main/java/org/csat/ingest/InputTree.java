@@ -51,7 +51,8 @@ final class InputTree {
         try {
             rootStatus = fs.getFileStatus(root);
         } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException("input directory " + inputDir + " does not exist", e);
+            // the sentence says it all; the file system's own message would repeat it
+            throw new IllegalArgumentException("input directory " + inputDir + " does not exist");
         }
         if (!rootStatus.isDirectory()) {
             throw new IllegalArgumentException("input directory " + inputDir + " is a file, not a directory");
