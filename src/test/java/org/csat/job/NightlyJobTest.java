@@ -245,17 +245,21 @@ class NightlyJobTest {
             notebooks =
                     files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         }
-        assertTrue(notebooks.size() >= 3, "notebooks/ holds the analysts' notebooks");
+        assertTrue(notebooks.size() >= 5, "notebooks/ holds the analysts' notebooks");
         for (Path notebook : notebooks) {
             List<org.csat.report.SqlNotebook.Cell> cells = org.csat.report.SqlNotebook.read(notebook);
-            assertFalse(cells.isEmpty(), notebook + " has cells");
+            assertTrue(cells.stream().anyMatch(c -> !c.markdown()), notebook + " has SQL cells");
             for (org.csat.report.SqlNotebook.Cell cell : cells) {
-                assertFalse(cell.comment().isBlank(), notebook + ": every cell says what it shows");
-                spark.sql(cell.sql()).limit(50).collectAsList();
+                if (!cell.markdown()) {
+                    spark.sql(cell.sql()).limit(50).collectAsList();
+                }
             }
         }
-        Row first = spark.sql(org.csat.report.SqlNotebook.read(Path.of("notebooks/01-daily-overview.sql"))
-                        .get(0)
+        Row first = spark.sql(org.csat.report.SqlNotebook.read(Path.of("notebooks/01-daily-overview.sql")).stream()
+                        .filter(c -> !c.markdown())
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow()
                         .sql())
                 .where(col("handled_by").equalTo("bot_to_human"))
                 .first();
