@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import org.apache.spark.sql.Row;
 import org.csat.cohort.Intervals.Interval;
 import org.csat.config.ComparisonSettings;
@@ -171,14 +172,19 @@ final class QualityDropRows {
     }
 
     private String rateInterval(QualityMetric metric, Interval rate) {
-        return Double.isNaN(rate.low())
+        return interval(rate.low(), rate.high(), v -> Values.level(metric, v));
+    }
+
+    /** "95% CI -10.7 to -3.6" with each end written by {@code end}; "no CI" without an interval. */
+    private String interval(double low, double high, DoubleFunction<String> end) {
+        return Double.isNaN(low)
                 ? "no CI"
                 : String.format(
                         Locale.ROOT,
                         "%.0f%% CI %s to %s",
                         100 * settings.confidenceLevel(),
-                        Values.level(metric, rate.low()),
-                        Values.level(metric, rate.high()));
+                        end.apply(low),
+                        end.apply(high));
     }
 
     /** At most about 80 characters: "bot-first: -7.1 pts resolved vs humans (95% CI -10.7 to -3.6); worse". */
@@ -187,14 +193,7 @@ final class QualityDropRows {
         if (Double.isNaN(d)) {
             return metric.label() + ": not estimable, a side has no values after the rollout";
         }
-        String interval = Double.isNaN(adjusted.ciLow())
-                ? "no CI"
-                : String.format(
-                        Locale.ROOT,
-                        "%.0f%% CI %s to %s",
-                        100 * settings.confidenceLevel(),
-                        Values.signed(metric, adjusted.ciLow()),
-                        Values.signed(metric, adjusted.ciHigh()));
+        String interval = interval(adjusted.ciLow(), adjusted.ciHigh(), v -> Values.signed(metric, v));
         String judgement =
                 !adjusted.significant() ? "not significant" : metric.higherIsBetter() == (d > 0) ? "better" : "worse";
         return String.format(
