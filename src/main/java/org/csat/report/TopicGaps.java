@@ -150,13 +150,19 @@ final class TopicGaps {
                     .append("</p>");
         } else {
             int shown = Math.min(FIRST_SCREEN_TOPICS, topics.ranked().size());
+            String which = shown == topics.ranked().size()
+                    ? String.format(Locale.ROOT, "All %d topics", shown)
+                    : String.format(
+                            Locale.ROOT,
+                            "The %d worst of the %d topics",
+                            shown,
+                            topics.ranked().size());
             html.append("<p class=\"count\">")
                     .append(escape(String.format(
                             Locale.ROOT,
-                            "The %d worst of the %d topics with at least %d conversations a side; %d topics have"
-                                    + " fewer (listed below).",
-                            shown,
-                            topics.ranked().size(),
+                            "%s with at least %d conversations a side, worst first; %d topics have fewer (listed"
+                                    + " below).",
+                            which,
                             minN,
                             topics.tooFew().size())))
                     .append("</p>")
