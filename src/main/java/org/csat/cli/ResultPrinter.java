@@ -70,7 +70,8 @@ final class ResultPrinter {
         this.maxWidth = maxWidth;
     }
 
-    void print(Dataset<Row> result) {
+    void print(Dataset<Row> query) {
+        Dataset<Row> result = uniquelyNamed(query);
         switch (format) {
             case CSV -> printCsv(readable(result));
             case JSON ->
@@ -79,6 +80,21 @@ final class ResultPrinter {
                         .forEachRemaining(row -> out.println(row.getString(0)));
             default -> printTable(readable(result));
         }
+    }
+
+    /** Columns named alike ({@code SELECT a.id, b.id}) get a suffix, {@code id_2}, so each is its own field. */
+    private static Dataset<Row> uniquelyNamed(Dataset<Row> result) {
+        String[] names = result.columns();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean renamed = false;
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            for (int n = 2; !seen.add(names[i].toLowerCase(Locale.ROOT)); n++) {
+                names[i] = name + "_" + n;
+                renamed = true;
+            }
+        }
+        return renamed ? result.toDF(names) : result;
     }
 
     private static Column[] columns(Dataset<Row> result) {

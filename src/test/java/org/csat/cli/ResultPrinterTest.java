@@ -66,6 +66,16 @@ class ResultPrinterTest {
     }
 
     @Test
+    void columnsNamedAlikeEachKeepTheirValue() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ResultPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), ResultPrinter.Format.JSON, 200, 80)
+                .print(TestSpark.session().sql("SELECT 1 AS id, 2 AS id, 3 AS ID"));
+        assertEquals(
+                "{\"id\":1,\"id_2\":2,\"ID_3\":3}",
+                bytes.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
     void helpListsEveryTableOfTheRegistry() {
         String help = new QueryCommand().usage();
         for (org.csat.tables.Table table : org.csat.tables.Table.values()) {
