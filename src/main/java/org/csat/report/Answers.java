@@ -87,6 +87,10 @@ final class Answers {
     }
 
     static Answers read(SparkSession spark) {
+        if (!List.of(spark.table("gold_quality_drop").columns()).contains("stated_as")) {
+            throw new IllegalStateException("gold_quality_drop was written by an older version (no stated_as column):"
+                    + " run bin/csat nightly once to rebuild the gold tables, then write the report");
+        }
         List<Row> rows = spark.sql("""
                         SELECT d.*, c.bootstrap_replicates
                         FROM gold_quality_drop d

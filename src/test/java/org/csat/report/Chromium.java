@@ -192,6 +192,7 @@ final class Chromium implements AutoCloseable {
         } catch (Exception e) {
             // the browser may already be gone; it is killed below either way
         }
+        socket.abort();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
