@@ -1,19 +1,40 @@
--- Data quality and runs: what was rejected and why, how each night went, which languages
--- arrive and which got a sentiment score.
--- Run: bin/csat query --file notebooks/03-data-quality.sql
+-- Databricks notebook source
+-- MAGIC %md
+-- MAGIC # 03 · Data quality and runs
+-- MAGIC
+-- MAGIC What was rejected and why, how each night went, which languages arrive and which got a
+-- MAGIC sentiment score. In every run, records read = accepted + quarantined.
+-- MAGIC
+-- MAGIC **The tables, by name.** `bin/csat query --file` registers every table under its name; on
+-- MAGIC Databricks, `USE` the schema holding them or register each from the warehouse folder
+-- MAGIC (`CREATE TEMPORARY VIEW <table> USING delta OPTIONS (path '<warehouse>/<table>')`).
+
+-- COMMAND ----------
+
+-- The tables this notebook reads, and their rows.
+SELECT 'pipeline_runs' AS table_name, count(*) AS rows FROM pipeline_runs
+UNION ALL SELECT 'quarantine', count(*) FROM quarantine
+UNION ALL SELECT 'silver_conversations', count(*) FROM silver_conversations
+UNION ALL SELECT 'silver_messages', count(*) FROM silver_messages
+
+-- COMMAND ----------
 
 -- The latest runs: status, counts, and the reason of any failure.
 SELECT run_id, status, started_at, ended_at, input_files, records_read, records_accepted,
-       records_quarantined, error
+       records_quarantined, records_read = records_accepted + records_quarantined AS reconciles, error
 FROM pipeline_runs
 ORDER BY started_at DESC
-LIMIT 10;
+LIMIT 10
 
--- Quarantined records by reason (records_read = accepted + quarantined in every run).
+-- COMMAND ----------
+
+-- Quarantined records by reason (docs/reliability.md explains each code).
 SELECT reason_code, count(*) AS records, min(reason) AS example_reason
 FROM quarantine
 GROUP BY reason_code
-ORDER BY records DESC;
+ORDER BY records DESC
+
+-- COMMAND ----------
 
 -- Languages: where they came from and whether CoreNLP's English model scored them.
 SELECT c.language, c.language_source, count(DISTINCT c.conversation_id) AS conversations,
@@ -21,4 +42,4 @@ SELECT c.language, c.language_source, count(DISTINCT c.conversation_id) AS conve
 FROM silver_conversations c
 JOIN silver_messages m ON m.conversation_id = c.conversation_id AND m.role <> 'system'
 GROUP BY 1, 2
-ORDER BY conversations DESC;
+ORDER BY conversations DESC

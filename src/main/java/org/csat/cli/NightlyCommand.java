@@ -99,6 +99,9 @@ final class NightlyCommand implements Command {
             StringBuilder stages = new StringBuilder("  stage seconds:");
             result.stageSeconds().forEach((stage, s) -> stages.append(String.format(" %s %.1f", stage, s)));
             System.out.println(stages);
+            if (config.report().writesAfterNightly()) {
+                System.out.println("  report written to " + config.report().output());
+            }
             if (ingest.inputFiles() == 0) {
                 System.err.println("warning: no input files found under " + input
                         + (from != null || to != null ? " for the nights asked for" : ""));

@@ -2,20 +2,19 @@ package org.csat.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.csat.config.PipelineConfig;
 import org.csat.report.SqlNotebook;
 import org.csat.stage.SparkSessions;
+import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 
 /**
- * {@code csat query "SQL"}: runs Spark SQL over the warehouse's tables, each registered
- * under its name, and prints the result as an aligned table, CSV or JSON lines.
+ * {@code csat query "SQL"}: runs Spark SQL over the warehouse's tables, each registered under its
+ * name, and prints the result ({@link ResultPrinter}); {@code --file} runs a notebook's SQL cells
+ * in order, printing its markdown as text.
  */
 final class QueryCommand implements Command {
     @Override
@@ -31,22 +30,41 @@ final class QueryCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: csat query [--warehouse DIR] [--format table|csv|json] [--limit N] "SQL"
-                       csat query [--warehouse DIR] --file NOTEBOOK.sql
-
+                usage: csat query [--warehouse DIR] [--format table|csv|json] [--limit N] [--max-width N] "SQL"
+                       csat query [--warehouse DIR] [--format ...] --file NOTEBOOK.sql
 
                   --warehouse DIR  where the Delta tables live (default warehouse)
-                  --format F       table (default, for people), csv or json (one object a line, for scripts)
-                  --limit N        at most N rows in table format (default 200); csv and json print all
-                  --file F         run a SQL notebook (see notebooks/): each cell's comment, then its result
+                  --format F       table (default, for people), csv or json (one object a line, for scripts);
+                                   csv and json print every row and every value whole
+                  --limit N        at most N rows in table format (default 200)
+                  --max-width N    cut values longer than N characters in table format (default 80; 0: never)
+                  --file F         run a notebook (notebooks/, Databricks source format): its text, then each
+                                   cell's result
 
-                Tables: bronze_conversations, quarantine, silver_messages, silver_conversations,
-                gold_cohort_daily, pipeline_runs (see docs/tables.md).""";
+                Arrays, maps and structs print as JSON, dates as 2024-03-01, timestamps in UTC.
+                Tables (docs/tables.md):
+                """ + tableList();
+    }
+
+    /** The tables by name, from the table registry, wrapped like the text above. */
+    static String tableList() {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  ");
+        for (Table table : Table.values()) {
+            String name = table.tableName() + (table.ordinal() < Table.values().length - 1 ? "," : "");
+            if (line.length() + 1 + name.length() > 100) {
+                lines.add(line.toString().stripTrailing());
+                line = new StringBuilder("  ");
+            }
+            line.append(name).append(' ');
+        }
+        lines.add(line.toString().stripTrailing());
+        return String.join("\n", lines);
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("warehouse", "format", "limit", "file");
+        return Set.of("warehouse", "format", "limit", "max-width", "file");
     }
 
     @Override
@@ -59,11 +77,19 @@ final class QueryCommand implements Command {
         if (args.has("file") ? !args.positional().isEmpty() : args.positional().size() != 1) {
             throw new UsageException("give exactly one SQL statement, quoted, or --file NOTEBOOK.sql");
         }
-        String format = args.get("format", "table");
-        if (!Set.of("table", "csv", "json").contains(format)) {
-            throw new UsageException("--format must be table, csv or json, got '" + format + "'");
+        ResultPrinter printer = new ResultPrinter(
+                System.out,
+                ResultPrinter.Format.of(args.get("format", "table")),
+                args.getInt("limit", 200),
+                args.getInt("max-width", 80));
+        List<SqlNotebook.Cell> notebook = null;
+        if (args.has("file")) {
+            try {
+                notebook = SqlNotebook.read(Path.of(args.get("file")));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new UsageException("cannot read notebook " + args.get("file") + ": " + e.getMessage());
+            }
         }
-        int limit = args.getInt("limit", 200);
         try (SparkSessions.Handle session = SparkSessions.open("csat query", PipelineConfig.defaults())) {
             SparkSession spark = session.spark();
             Warehouse warehouse = new Warehouse(spark, args.get("warehouse", "warehouse"));
@@ -72,92 +98,20 @@ final class QueryCommand implements Command {
                         "no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
             }
             warehouse.registerViews();
-            if (args.has("file")) {
-                for (SqlNotebook.Cell cell : SqlNotebook.read(Path.of(args.get("file")))) {
-                    System.out.println();
+            if (notebook == null) {
+                printer.print(spark.sql(args.positional().get(0)));
+                return 0;
+            }
+            for (SqlNotebook.Cell cell : notebook) {
+                System.out.println();
+                if (cell.markdown()) {
+                    System.out.println(cell.text());
+                } else {
                     cell.comment().lines().forEach(line -> System.out.println("-- " + line));
-                    print(spark.sql(cell.sql()), format, limit);
+                    printer.print(spark.sql(cell.sql()));
                 }
-            } else {
-                print(spark.sql(args.positional().get(0)), format, limit);
             }
             return 0;
         }
-    }
-
-    private static void print(Dataset<Row> result, String format, int limit) {
-        switch (format) {
-            case "csv" -> printCsv(result);
-            case "json" -> result.toJSON().toLocalIterator().forEachRemaining(System.out::println);
-            default -> printTable(result, limit);
-        }
-    }
-
-    private static void printCsv(Dataset<Row> result) {
-        System.out.println(String.join(
-                ",",
-                List.of(result.columns()).stream().map(QueryCommand::csvField).toList()));
-        Iterator<Row> rows = result.toLocalIterator();
-        while (rows.hasNext()) {
-            Row row = rows.next();
-            List<String> fields = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                fields.add(row.isNullAt(i) ? "" : csvField(String.valueOf(row.get(i))));
-            }
-            System.out.println(String.join(",", fields));
-        }
-    }
-
-    private static String csvField(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\""
-                : value;
-    }
-
-    private static void printTable(Dataset<Row> result, int limit) {
-        String[] columns = result.columns();
-        List<Row> rows = result.limit(limit + 1).collectAsList();
-        int[] widths = new int[columns.length];
-        List<String[]> cells = new ArrayList<>();
-        for (int i = 0; i < columns.length; i++) {
-            widths[i] = columns[i].length();
-        }
-        for (Row row : rows.subList(0, Math.min(limit, rows.size()))) {
-            String[] line = new String[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                String value = row.isNullAt(i) ? "NULL" : format(row.get(i));
-                line[i] = value.length() > 80 ? value.substring(0, 77) + "..." : value;
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-            cells.add(line);
-        }
-        StringBuilder out = new StringBuilder();
-        appendLine(out, columns, widths);
-        StringBuilder rule = new StringBuilder();
-        for (int w : widths) {
-            rule.append("-".repeat(w)).append("  ");
-        }
-        out.append(rule.toString().stripTrailing()).append('\n');
-        for (String[] line : cells) {
-            appendLine(out, line, widths);
-        }
-        System.out.print(out);
-        System.out.println("(" + cells.size() + " row" + (cells.size() == 1 ? "" : "s")
-                + (rows.size() > limit ? ", more not shown; raise --limit or use --format csv" : "") + ")");
-    }
-
-    private static String format(Object value) {
-        if (value instanceof Double d) {
-            return String.format("%.4f", d);
-        }
-        return String.valueOf(value).replace('\n', ' ');
-    }
-
-    private static void appendLine(StringBuilder out, String[] values, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            line.append(String.format("%-" + widths[i] + "s  ", values[i]));
-        }
-        out.append(line.toString().stripTrailing()).append('\n');
     }
 }

@@ -22,6 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.csat.cohort.Intervals.Interval;
+import org.csat.config.ComparisonSettings;
 import org.csat.tables.TableSchemas;
 
 /**
@@ -30,8 +31,10 @@ import org.csat.tables.TableSchemas;
  * with its interval (Wilson for rates, normal for means) and its raw difference from
  * human-first conversations on the same topic (Newcombe for rates, Welch for means).
  * {@code worse_than_human} marks a significant gap in the customer's disfavour: on such
- * topics the bot should hand over early or not take the contact. Within one topic the case
- * mix is already much alike, so the raw within-topic difference is the readable figure here.
+ * topics the bot should hand over early or not take the contact. It is judged only where both
+ * sides have {@code cohort.topic_min_n} values (null below: a handful of chats cannot say), and
+ * never for a bot-only rate, which has no human baseline. Within one topic the case mix is
+ * already much alike, so the raw within-topic difference is the readable figure here.
  */
 final class BuildTopicQuality {
     private static final List<String> COHORTS = List.of("bot_first", "bot", "bot_to_human", CohortPair.CONTROL);
@@ -40,12 +43,15 @@ final class BuildTopicQuality {
     private final SparkSession spark;
     private final List<QualityMetric> metrics;
     private final double level;
+    private final int minN;
     private final LocalDate rollout;
 
-    public BuildTopicQuality(SparkSession spark, List<QualityMetric> metrics, double level, LocalDate rollout) {
+    public BuildTopicQuality(
+            SparkSession spark, List<QualityMetric> metrics, ComparisonSettings settings, LocalDate rollout) {
         this.spark = spark;
         this.metrics = List.copyOf(metrics);
-        this.level = level;
+        this.level = settings.confidenceLevel();
+        this.minN = settings.topicMinN();
         this.rollout = rollout;
     }
 
@@ -119,15 +125,17 @@ final class BuildTopicQuality {
         Interval ci = metric.isRate()
                 ? Intervals.wilson(side[1], side[0], level)
                 : Intervals.mean(side[1], side[2], side[0], level);
-        boolean compared = !cohort.equals(CohortPair.CONTROL) && human[0] > 0;
+        boolean compared = !cohort.equals(CohortPair.CONTROL) && !metric.isBotOnly() && human[0] > 0;
         double difference = compared ? side[1] / side[0] - human[1] / human[0] : Double.NaN;
         Interval diffCi = !compared
                 ? Interval.NONE
                 : metric.isRate()
                         ? Intervals.rateDifference(side[1], side[0], human[1], human[0], level)
                         : Intervals.meanDifference(side[1], side[2], side[0], human[1], human[2], human[0], level);
-        boolean significant = diffCi.excludesZero();
-        boolean worse = significant && (metric.higherIsBetter() ? difference < 0 : difference > 0);
+        Boolean significant = compared ? diffCi.excludesZero() : null;
+        Boolean worse = compared && side[0] >= minN && human[0] >= minN
+                ? diffCi.excludesZero() && (metric.higherIsBetter() ? difference < 0 : difference > 0)
+                : null;
         return RowFactory.create(
                 topic,
                 band,

@@ -111,8 +111,7 @@ final class CompareCohorts {
             Dataset<Row> drop = spark.createDataFrame(
                     new QualityDropRows(selection.sources(), contrasts, plan, settings, date, null).rows(),
                     TableSchemas.GOLD_QUALITY_DROP);
-            Dataset<Row> topics =
-                    new BuildTopicQuality(spark, metrics, settings.confidenceLevel(), date).apply(weighted, bands);
+            Dataset<Row> topics = new BuildTopicQuality(spark, metrics, settings, date).apply(weighted, bands);
             return new Result(comparison, drop, topics, date);
         } finally {
             if (cells != null) {

@@ -161,6 +161,10 @@ final class ComparisonRows {
         if (pair == CohortPair.BOT_VS_HUMAN || pair == CohortPair.BOT_TO_HUMAN_VS_HUMAN) {
             notes.add("descriptive only: which bot-first chats end with a human depends on how they go");
         }
+        if (metric.isBotOnly() && pair != null) {
+            notes.add("zero for human-first by construction: treated_mean is the bot's own rate and the estimate"
+                    + " is not a gap (gold_quality_drop states it as a bot-only rate)");
+        }
         if (metric.name().equals("csat")) {
             notes.add("surveyed chats only, missing surveys are not imputed");
         }

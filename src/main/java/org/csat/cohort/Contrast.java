@@ -1,18 +1,18 @@
 package org.csat.cohort;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * One estimate with its bootstrap interval: the value on the data as it is (replicate 0),
- * the percentile interval of the replicates at {@code cohort.confidence_level}, their standard
- * deviation as the standard error, and a two-sided p-value from the normal approximation.
- * The interval is left empty when fewer than half the replicates give a value (a side that
- * empties out when resampled, as with few surveys).
+ * One estimate with its bootstrap interval: the value on the data as it is (replicate 0), and
+ * from the replicates ({@link BootstrapDraws}) the percentile interval at
+ * {@code cohort.confidence_level}, the p-value that inverts that same interval (so
+ * {@link #significant} and {@code p < 1 - level} always agree) and their standard deviation as
+ * the standard error. The interval is left empty when fewer than half the replicates give a
+ * value (a side that empties out when resampled, as with few surveys).
  */
 record Contrast(
         String metric,
@@ -50,15 +50,15 @@ record Contrast(
             double[] values = draws.getOrDefault(key, List.of()).stream()
                     .mapToDouble(Double::doubleValue)
                     .toArray();
-            Arrays.sort(values);
             double estimate = row.getDouble(4);
-            double low = Double.NaN;
-            double high = Double.NaN;
+            Intervals.Interval interval = Intervals.Interval.NONE;
             double se = Double.NaN;
+            double p = Double.NaN;
             if (!Double.isNaN(estimate) && values.length >= replicates / 2.0 && values.length >= 2) {
-                low = quantile(values, (1 - level) / 2);
-                high = quantile(values, 1 - (1 - level) / 2);
-                se = standardDeviation(values);
+                BootstrapDraws bootstrap = new BootstrapDraws(values);
+                interval = bootstrap.interval(level);
+                se = bootstrap.standardError();
+                p = bootstrap.pValue();
             }
             out.put(
                     key,
@@ -67,10 +67,10 @@ record Contrast(
                             row.getString(2),
                             row.getString(3),
                             estimate,
-                            low,
-                            high,
+                            interval.low(),
+                            interval.high(),
                             se,
-                            Intervals.twoSidedP(estimate, se),
+                            p,
                             row.getDouble(5),
                             row.getDouble(6),
                             row.getDouble(7),
@@ -82,19 +82,5 @@ record Contrast(
 
     static String key(String metric, String comparison, String method) {
         return metric + "/" + comparison + "/" + method;
-    }
-
-    /** Linear interpolation between order statistics (type 7, as R and numpy default). */
-    static double quantile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(lower + 1, sorted.length - 1);
-        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
-    }
-
-    private static double standardDeviation(double[] values) {
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
-        return Math.sqrt(squares / (values.length - 1));
     }
 }

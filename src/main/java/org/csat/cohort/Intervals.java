@@ -1,10 +1,11 @@
 package org.csat.cohort;
 
 /**
- * Confidence intervals and tail probabilities used by the comparison: the Wilson score
- * interval for a rate, the normal interval for a mean, Newcombe's hybrid score interval for
- * a difference of two rates, and the standard normal distribution (Abramowitz-Stegun erf,
- * Acklam's inverse, both accurate to about 1e-7, enough for reporting).
+ * Closed-form confidence intervals used by the comparison: the Wilson score interval for a
+ * rate, the normal interval for a mean, Newcombe's hybrid score interval for a difference of
+ * two rates, Welch's for a difference of means, and the standard normal quantile (Acklam's
+ * approximation, accurate to about 1e-9, enough for reporting). Bootstrap intervals and their
+ * p-values come from {@link BootstrapDraws}.
  */
 final class Intervals {
     private Intervals() {}
@@ -75,25 +76,6 @@ final class Intervals {
         double d = s1 / n1 - s2 / n2;
         double half = z(level) * Math.sqrt(variance(s1, ss1, n1) / n1 + variance(s2, ss2, n2) / n2);
         return new Interval(d - half, d + half);
-    }
-
-    /** Two-sided p-value of an estimate with a normal standard error; NaN when se is not positive. */
-    public static double twoSidedP(double estimate, double standardError) {
-        if (!(standardError > 0) || Double.isNaN(estimate)) {
-            return Double.NaN;
-        }
-        return 2 * (1 - normalCdf(Math.abs(estimate / standardError)));
-    }
-
-    public static double normalCdf(double x) {
-        return 0.5 * (1 + erf(x / Math.sqrt(2)));
-    }
-
-    private static double erf(double x) {
-        double t = 1 / (1 + 0.3275911 * Math.abs(x));
-        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        double y = 1 - poly * Math.exp(-x * x);
-        return x >= 0 ? y : -y;
     }
 
     /** Inverse of the standard normal CDF (Acklam's rational approximation). */

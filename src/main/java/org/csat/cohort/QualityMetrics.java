@@ -1,5 +1,6 @@
 package org.csat.cohort;
 
+import static org.csat.cohort.QualityMetric.Kind.BOT_ONLY_RATE;
 import static org.csat.cohort.QualityMetric.Kind.MEAN;
 import static org.csat.cohort.QualityMetric.Kind.RATE;
 
@@ -14,9 +15,10 @@ import org.apache.spark.sql.types.StructType;
  * columns are all absent from silver is skipped with a note (the quality detectors add
  * {@code resolved}, {@code repeat_contact}, {@code predicted_csat} and {@code handle_time_s}
  * to silver; until then handle time falls back to the wall-clock {@code duration_s}).
- * Survey CSAT is read only where a survey exists: missing scores are never imputed.
+ * Survey CSAT is read only where a survey exists: missing scores are never imputed. Asking for a
+ * human is a bot-only rate: human-first customers have no bot to ask past.
  */
-final class QualityMetrics {
+public final class QualityMetrics {
     public static final List<QualityMetric> ALL = List.of(
             new QualityMetric("resolved", List.of("resolved"), RATE, true, "resolved", "resolve the contact"),
             new QualityMetric(
@@ -27,7 +29,12 @@ final class QualityMetrics {
                     "repeat contact",
                     "come back about it again"),
             new QualityMetric(
-                    "asked_for_human", List.of("asked_for_human"), RATE, false, "asked for a human", "ask for a human"),
+                    "asked_for_human",
+                    List.of("asked_for_human"),
+                    BOT_ONLY_RATE,
+                    false,
+                    "asked for a human",
+                    "ask for a human"),
             new QualityMetric(
                     "customer_sentiment_end",
                     List.of("customer_sentiment_end"),
@@ -55,6 +62,11 @@ final class QualityMetrics {
                     "handle time (s)"));
 
     private QualityMetrics() {}
+
+    /** The metric of that name in the gold tables, if the registry has it. */
+    public static java.util.Optional<QualityMetric> byName(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
 
     /** The metrics readable from a silver schema, with the column each is read from, and the skipped ones. */
     public record Selection(Map<QualityMetric, String> sources, List<QualityMetric> absent) {

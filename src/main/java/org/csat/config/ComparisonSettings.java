@@ -20,7 +20,8 @@ public record ComparisonSettings(
         long bootstrapSeed,
         double confidenceLevel,
         double didMaxBotShare,
-        String primaryMethod)
+        String primaryMethod,
+        int topicMinN)
         implements Serializable {
     static final Setting<LocalDate> ROLLOUT_DATE = Setting.optionalDate(
             "cohort.rollout_date",
@@ -84,6 +85,16 @@ public record ComparisonSettings(
             List.of("stratified", "ipw"),
             "The adjusted method gold_quality_drop states: stratified or ipw.");
 
+    static final Setting<Integer> TOPIC_MIN_N = Setting.wholeNumber(
+            "cohort.topic_min_n",
+            30,
+            2,
+            Integer.MAX_VALUE,
+            "Per topic, gold_topic_quality judges worse_than_human only where the cohort and"
+                    + " human-first each have at least this many values on the topic (below it the flag is"
+                    + " null: too few to judge); the report ranks the topics with this many a side and counts"
+                    + " the others.");
+
     static final List<Setting<?>> DECLARED = List.of(
             ROLLOUT_DATE,
             ROLLOUT_SHARE_THRESHOLD,
@@ -96,7 +107,8 @@ public record ComparisonSettings(
             BOOTSTRAP_SEED,
             CONFIDENCE_LEVEL,
             DID_MAX_BOT_SHARE,
-            PRIMARY_METHOD);
+            PRIMARY_METHOD,
+            TOPIC_MIN_N);
 
     public ComparisonSettings {
         if (!(trimLow < trimHigh)) {
@@ -118,6 +130,7 @@ public record ComparisonSettings(
                 config.get(BOOTSTRAP_SEED),
                 config.get(CONFIDENCE_LEVEL),
                 config.get(DID_MAX_BOT_SHARE),
-                config.get(PRIMARY_METHOD));
+                config.get(PRIMARY_METHOD),
+                config.get(TOPIC_MIN_N));
     }
 }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * checks everything: an unknown key, a value that does not parse or lies out of range, or
  * settings that contradict each other fail at once, naming the key, so a typo never keeps a
  * default and a bad value never reaches Spark. Each stage reads its own typed record
- * ({@link #ingest()}, {@link #sentiment()}, {@link #quality()}, {@link #comparison()}, ...).
+ * ({@link #ingest()}, {@link #sentiment()}, {@link #quality()}, {@link #comparison()}, {@link #report()}, ...).
  * Serializable: executors get it inside the closures that need it.
  */
 public final class PipelineConfig implements Serializable {
@@ -33,6 +33,7 @@ public final class PipelineConfig implements Serializable {
     private final LanguageSettings language;
     private final QualitySettings quality;
     private final ComparisonSettings comparison;
+    private final ReportSettings report;
 
     private PipelineConfig(Map<String, String> values, PhraseLists phrases) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -43,6 +44,7 @@ public final class PipelineConfig implements Serializable {
         this.language = LanguageSettings.from(this);
         this.quality = QualitySettings.from(this);
         this.comparison = ComparisonSettings.from(this);
+        this.report = ReportSettings.from(this);
     }
 
     /** The declared defaults and the bundled phrase lists. */
@@ -171,5 +173,9 @@ public final class PipelineConfig implements Serializable {
 
     public ComparisonSettings comparison() {
         return comparison;
+    }
+
+    public ReportSettings report() {
+        return report;
     }
 }

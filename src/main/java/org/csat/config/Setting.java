@@ -121,6 +121,11 @@ public final class Setting<T> implements Serializable {
         });
     }
 
+    /** Free text, or blank for none (null). */
+    static Setting<String> optionalText(String key, String doc) {
+        return new Setting<>(key, "", doc, text -> text.isEmpty() ? null : text);
+    }
+
     /** One of {@code allowed}. */
     static Setting<String> oneOf(String key, String defaultValue, List<String> allowed, String doc) {
         return new Setting<>(key, defaultValue, doc, text -> {

@@ -27,7 +27,8 @@ public final class Settings {
             new Section(
                     "Cohort comparison: gold_cohort_comparison, gold_quality_drop, gold_topic_quality"
                             + " (docs/comparison.md)",
-                    ComparisonSettings.DECLARED));
+                    ComparisonSettings.DECLARED),
+            new Section("Report: the analysts' HTML page (bin/csat report)", ReportSettings.DECLARED));
 
     private static final int WIDTH = 100;
 

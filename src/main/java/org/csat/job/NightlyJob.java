@@ -13,6 +13,7 @@ import org.csat.ingest.MarkConversationsScored;
 import org.csat.nlp.ScoreMessages;
 import org.csat.nlp.ScoredBatch;
 import org.csat.quality.AssessConversationQuality;
+import org.csat.report.RenderReport;
 import org.csat.stage.Run;
 import org.csat.stage.StageContext;
 import org.csat.tables.Table;
@@ -24,8 +25,9 @@ import org.csat.tables.WarehouseLock;
  * (bronze, quarantine), {@link ScoreMessages} (silver_messages, for the bronze conversations not
  * yet reflected in silver), {@link AssessConversationQuality} (silver_conversations,
  * model_metrics, topics), {@link RebuildGold} (every gold table), then
- * {@link MarkConversationsScored} (bronze's scored_run_id); each stage writes its own tables in
- * Delta commits that happen whole or not at all. A run that dies anywhere leaves bronze rows
+ * {@link MarkConversationsScored} (bronze's scored_run_id), and last, when {@code report.output}
+ * is set, {@link RenderReport} (the HTML report); each stage writes its own tables in Delta
+ * commits that happen whole or not at all. A run that dies anywhere leaves bronze rows
  * unmarked and the next run scores them, so a re-run after a crash ends where an unbroken run
  * would. Every run, succeeded or failed, gets a row in {@code pipeline_runs}, whoever calls the
  * job. One run at a time holds the warehouse ({@link WarehouseLock}).
@@ -162,7 +164,15 @@ public final class NightlyJob {
                     .conversations(batch.conversations())
                     .execute();
         }
-        seconds.put("gold", (System.nanoTime() - t2) / 1e9);
+        long t3 = System.nanoTime();
+        seconds.put("gold", (t3 - t2) / 1e9);
+        if (config.report().writesAfterNightly()) {
+            new RenderReport(context)
+                    .output(config.report().output())
+                    .thisRun(ingest)
+                    .execute();
+            seconds.put("report", (System.nanoTime() - t3) / 1e9);
+        }
         return new Result(context.run(), ingest, conversationsScored, written, seconds);
     }
 }

@@ -1,137 +1,203 @@
 package org.csat.report;
 
-import static org.csat.report.HtmlTables.escape;
-import static org.csat.report.HtmlTables.table;
+import static org.csat.report.Html.count;
+import static org.csat.report.Html.escape;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.csat.tables.Warehouse;
+import org.csat.config.ComparisonSettings;
+import org.csat.ingest.IngestTranscripts;
+import org.csat.stage.StageAction;
+import org.csat.stage.StageContext;
 
 /**
- * Writes the analysts' report, one self-contained HTML file (no scripts, no external files),
- * from the warehouse's tables: the quality-drop answer when the comparison tables exist, the
- * weekly trend per cohort, raw figures per cohort and topic, and data quality. It shows
- * aggregates only, never message text, so it carries no customer data.
+ * Writes the analysts' report: one self-contained HTML file that opens offline, charts drawn by
+ * the bundled ECharts. The first screen is the answer (per metric the human-first baseline,
+ * bot-first, the adjusted gap, its interval and the verdict, beside a dot-and-whisker chart of
+ * the adjusted and raw gaps) and where the bot does worst; then the topics ranked by their gap
+ * with the rest counted, weekly trends per cohort with the rollout marked, sentiment per cohort,
+ * data quality, and when and from which run it was made. Aggregates only, never message text or
+ * customer ids. Reads the tables by name; writes no table, only the file ({@code report.output}
+ * when the nightly job calls it last, or {@code bin/csat report --out}), replaced whole so a
+ * reader never sees half a report.
  */
-public final class RenderReport {
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private Path output;
+public final class RenderReport extends StageAction<RenderReport.Result> {
+    /** The file written, how many charts it draws, and its size. */
+    public record Result(String output, int charts, long bytes) {}
 
-    public RenderReport(SparkSession spark, Warehouse warehouse) {
-        this.spark = spark;
-        this.warehouse = warehouse;
+    private static final DateTimeFormatter UTC_MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** As Spark prints a timestamp in the session's UTC, so this run reads like the logged ones. */
+    private static final DateTimeFormatter SECONDS_UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private String output;
+    private IngestTranscripts.Result thisRunIngest;
+
+    public RenderReport(StageContext context) {
+        super(context);
     }
 
-    public RenderReport output(Path output) {
-        if (output == null) {
-            throw new IllegalArgumentException("output must be set");
+    /** The HTML file to write: a local path, or any Hadoop file system URI. */
+    public RenderReport output(String output) {
+        if (output == null || output.isBlank()) {
+            throw new IllegalArgumentException("the report needs an output file, got '" + output + "'");
         }
         this.output = output;
         return this;
     }
 
-    /** @return the file written */
-    public Path execute() throws IOException {
+    /**
+     * The counts of the run writing the report as its last step, which reach pipeline_runs only
+     * when the run ends; without them the report says which logged run its tables come from.
+     */
+    public RenderReport thisRun(IngestTranscripts.Result ingest) {
+        if (ingest == null) {
+            throw new IllegalArgumentException("thisRun needs the run's ingest result");
+        }
+        this.thisRunIngest = ingest;
+        return this;
+    }
+
+    @Override
+    protected String jobGroup() {
+        return "REPORT";
+    }
+
+    @Override
+    protected String jobDescription() {
+        return "write the HTML report";
+    }
+
+    @Override
+    protected void checkReady() {
         if (output == null) {
-            throw new IllegalArgumentException("output must be set");
+            throw new IllegalStateException("RenderReport needs output(...) before execute()");
         }
-        warehouse.registerViews();
-        StringBuilder html = new StringBuilder();
-        html.append(
-                        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bot vs human: customer satisfaction</title>")
-                .append("<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222}")
-                .append(
-                        "table{border-collapse:collapse;margin:.6em 0 1.4em}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}")
-                .append(
-                        "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}.axis{font-size:11px;fill:#666}")
-                .append(".legend{font-size:12px}.note{color:#555}.scroll{overflow-x:auto}</style></head><body>");
-        Row span = spark.sql("SELECT min(date), max(date), count(*) FROM silver_conversations")
+    }
+
+    @Override
+    protected Result doExecute() throws IOException {
+        warehouse().registerViews();
+        ComparisonSettings settings = config().comparison();
+        Answers answers = Answers.read(spark());
+        TopicGaps topics = TopicGaps.read(
+                spark(),
+                settings.topicMinN(),
+                answers.headline().map(a -> a.metric().name()).orElse(null));
+        WeeklyTrends weekly = WeeklyTrends.read(spark(), answers.rollout());
+        SentimentDistributions sentiment = SentimentDistributions.read(spark(), answers.rollout());
+        DataQuality quality = DataQuality.read(spark(), thisRunCounts());
+        String html = new ReportPage("Bot vs human: customer satisfaction")
+                .html(header(answers, quality))
+                .html(new FirstScreen(answers, topics, settings.confidenceLevel()).html())
+                .html(topics.sectionHtml())
+                .html(weekly.html())
+                .html(sentiment.html())
+                .html(quality.html())
+                .html(about(settings))
+                .data("gaps", answers.chartData())
+                .data("topics", topics.chartData())
+                .data("weekly", weekly.chartData())
+                .data("sentiment", sentiment.chartData())
+                .data("quality", quality.chartData())
+                .render();
+        int charts =
+                answers.charted().size() + topics.charts() + weekly.charts() + sentiment.charts() + quality.charts();
+        return new Result(output, charts, write(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private DataQuality.RunCounts thisRunCounts() {
+        if (thisRunIngest == null) {
+            return null;
+        }
+        return new DataQuality.RunCounts(
+                run().id(),
+                "this run",
+                SECONDS_UTC.format(run().startedAt().toInstant()),
+                thisRunIngest.recordsRead(),
+                thisRunIngest.recordsAccepted(),
+                thisRunIngest.recordsQuarantined());
+    }
+
+    private String header(Answers answers, DataQuality quality) {
+        Row span = spark().sql("SELECT min(date), max(date), count(*) FROM silver_conversations")
                 .first();
-        html.append("<h1>Bot vs human: customer satisfaction</h1><p class=\"note\">")
-                .append(
-                        span.isNullAt(0)
-                                ? "No conversations yet."
-                                : "Conversations from " + span.get(0) + " to " + span.get(1) + ": " + span.get(2) + ".")
-                .append(" Generated from ")
-                .append(escape(warehouse.root()))
-                .append(".</p>");
-
-        appendQualityDrop(html);
-        appendWeeklyTrend(html);
-        html.append("<h2>Raw figures per cohort</h2><p class=\"note\">Unadjusted: the bot takes the easier contacts, "
-                + "so these flatter it. The comparison above adjusts for topic, language and complexity.</p>");
-        html.append(table(spark.sql("""
-                SELECT handled_by, count(*) AS conversations,
-                       avg(CASE WHEN asked_for_human THEN 1D ELSE 0D END) AS asked_for_human_rate,
-                       avg(CASE WHEN handoff THEN 1D ELSE 0D END) AS handoff_rate,
-                       avg(customer_sentiment_end) AS sentiment_end, avg(customer_sentiment_shift) AS sentiment_shift,
-                       avg(csat) AS survey_csat, count(csat) AS surveys, avg(duration_s) AS duration_s
-                FROM silver_conversations GROUP BY handled_by ORDER BY handled_by"""), 20));
-        appendTopics(html);
-        html.append("<h2>Data quality</h2>");
-        html.append(table(
-                spark.sql("SELECT reason_code, count(*) AS records FROM quarantine GROUP BY 1 ORDER BY 2 DESC"), 50));
-        html.append(table(spark.sql("""
-                SELECT run_id, status, started_at, records_read, records_accepted, records_quarantined, error
-                FROM pipeline_runs ORDER BY started_at DESC"""), 10));
-        html.append("</body></html>\n");
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, html, StandardCharsets.UTF_8);
-        return output;
-    }
-
-    private void appendQualityDrop(StringBuilder html) {
-        html.append("<h2>How much worse is the bot?</h2>");
-        if (!spark.catalog().tableExists("gold_quality_drop")) {
-            html.append(
-                    "<p class=\"note\">The case-mix adjusted comparison (gold_quality_drop) is not in this warehouse yet.</p>");
-            return;
+        StringBuilder html =
+                new StringBuilder("<header><h1>Bot vs human: customer satisfaction</h1><p class=\"meta\">");
+        if (span.isNullAt(0)) {
+            html.append("No conversations yet");
+        } else {
+            html.append(count(span.getLong(2)))
+                    .append(" conversations, ")
+                    .append(span.get(0))
+                    .append(" to ")
+                    .append(span.get(1));
         }
-        html.append(table(spark.sql("SELECT * FROM gold_quality_drop"), 50));
+        html.append(" · ")
+                .append(answers.rollout() == null ? "no bot rollout found" : "bot rollout " + answers.rollout());
+        DataQuality.RunCounts latest = quality.latest();
+        html.append(" · tables of run <code>")
+                .append(escape(latest == null ? "(none logged)" : latest.runId()))
+                .append("</code>")
+                .append(thisRunIngest == null ? "" : ", written as its last step")
+                .append(" · generated <time>")
+                .append(UTC_MINUTE.format(Instant.now()))
+                .append("</time></p></header>");
+        return html.toString();
     }
 
-    private void appendWeeklyTrend(StringBuilder html) {
-        List<Row> weeks = spark.sql("""
-                SELECT cast(date_trunc('week', date) AS date) AS week,
-                       avg(CASE WHEN handled_by IN ('bot', 'bot_to_human') THEN 1D ELSE 0D END) AS bot_first_share,
-                       avg(CASE WHEN handled_by = 'bot' THEN customer_sentiment_end END) AS bot,
-                       avg(CASE WHEN handled_by = 'human' THEN customer_sentiment_end END) AS human,
-                       avg(CASE WHEN handled_by = 'bot_to_human' THEN customer_sentiment_end END) AS bot_to_human
-                FROM silver_conversations GROUP BY 1 ORDER BY 1""").collectAsList();
-        List<String> labels = new ArrayList<>();
-        Double[] share = new Double[weeks.size()];
-        List<Double[]> sentiment =
-                List.of(new Double[weeks.size()], new Double[weeks.size()], new Double[weeks.size()]);
-        for (int i = 0; i < weeks.size(); i++) {
-            Row week = weeks.get(i);
-            labels.add(String.valueOf(week.get(0)));
-            share[i] = week.isNullAt(1) ? null : week.getDouble(1);
-            for (int s = 0; s < 3; s++) {
-                sentiment.get(s)[i] = week.isNullAt(2 + s) ? null : week.getDouble(2 + s);
+    private String about(ComparisonSettings settings) {
+        return "<footer><h2>About this report</h2><p>Gaps compare bot-first contacts (the bot answered first, "
+                + "whether or not it handed over) with human-first contacts after the rollout, on comparable "
+                + "contacts: " + escape(settings.primaryMethod()) + " adjustment over topic, language and "
+                + "complexity, " + String.format(Locale.ROOT, "%.0f%%", 100 * settings.confidenceLevel())
+                + " percentile intervals from " + settings.bootstrapReplicates() + " bootstrap replicates "
+                + "clustered by customer, p-values from the same replicates. Topics are ranked with at least "
+                + settings.topicMinN() + " conversations a side. Methods and every column: docs/comparison.md "
+                + "and docs/tables.md; the same figures by SQL: <code>bin/csat query \"SELECT * FROM "
+                + "gold_quality_drop\"</code>. Aggregates only: no message text, no customer ids. Warehouse "
+                + "<code>" + escape(warehouse().root()) + "</code>; charts by Apache ECharts "
+                + escape(EchartsLibrary.version()) + ", bundled.</p></footer>";
+    }
+
+    /** Writes the file whole: to a temporary sibling first, then renamed over the old one. */
+    private long write(byte[] bytes) throws IOException {
+        Path target = new Path(output);
+        String scheme = target.toUri().getScheme();
+        if (scheme == null || scheme.equals("file")) {
+            java.nio.file.Path file = java.nio.file.Path.of(target.toUri().getPath());
+            java.nio.file.Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            java.nio.file.Path temporary = parent.resolve("." + file.getFileName() + "." + run().id() + ".tmp");
+            try {
+                Files.write(temporary, bytes);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } else {
+            FileSystem fs = target.getFileSystem(spark().sparkContext().hadoopConfiguration());
+            Path temporary = new Path(target.getParent(), "." + target.getName() + "." + run().id() + ".tmp");
+            try (OutputStream out = fs.create(temporary, true)) {
+                out.write(bytes);
+            }
+            fs.delete(target, false);
+            if (!fs.rename(temporary, target)) {
+                fs.delete(temporary, false);
+                throw new IOException("could not move the report into place at " + target);
             }
         }
-        html.append("<h2>Week by week</h2><p>Share of conversations the bot answered first:</p>")
-                .append(HtmlTables.lineChart(labels, List.of("bot-first share"), List.<Double[]>of(share), "share"))
-                .append("<p>Customer sentiment at the end of the conversation (−1..1, CoreNLP), per cohort:</p>")
-                .append(HtmlTables.lineChart(labels, List.of("bot", "human", "bot_to_human"), sentiment, "sentiment"));
-    }
-
-    private void appendTopics(StringBuilder html) {
-        html.append("<h2>Per topic</h2><p class=\"note\">Where the bot should hand over: topics with high "
-                + "asked-for-human and handoff rates and low end sentiment.</p>");
-        String source = spark.catalog().tableExists("gold_topic_quality") ? "SELECT * FROM gold_topic_quality" : """
-                SELECT coalesce(topic, '(none)') AS topic, handled_by, count(*) AS conversations,
-                       avg(CASE WHEN asked_for_human THEN 1D ELSE 0D END) AS asked_for_human_rate,
-                       avg(CASE WHEN handoff THEN 1D ELSE 0D END) AS handoff_rate,
-                       avg(customer_sentiment_end) AS sentiment_end, avg(csat) AS survey_csat
-                FROM silver_conversations GROUP BY 1, 2 ORDER BY 1, 2""";
-        html.append(table(spark.sql(source), 200));
+        return bytes.length;
     }
 }

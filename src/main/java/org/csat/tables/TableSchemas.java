@@ -233,6 +233,7 @@ public final class TableSchemas {
             .add("source_column", StringType, true)
             .add("direction", StringType, false)
             .add("unit", StringType, false)
+            .add("stated_as", StringType, false)
             .add("human_baseline", DoubleType, true)
             .add("bot_first", DoubleType, true)
             .add("human_raw", DoubleType, true)
@@ -241,7 +242,7 @@ public final class TableSchemas {
             .add("ci_low", DoubleType, true)
             .add("ci_high", DoubleType, true)
             .add("p_value", DoubleType, true)
-            .add("significant", BooleanType, false)
+            .add("significant", BooleanType, true)
             .add("worse_for_customers", BooleanType, true)
             .add("method", StringType, false)
             .add("cross_check_method", StringType, true)
@@ -277,8 +278,8 @@ public final class TableSchemas {
             .add("difference_vs_human", DoubleType, true)
             .add("difference_ci_low", DoubleType, true)
             .add("difference_ci_high", DoubleType, true)
-            .add("significant", BooleanType, false)
-            .add("worse_than_human", BooleanType, false)
+            .add("significant", BooleanType, true)
+            .add("worse_than_human", BooleanType, true)
             .add("bot_first_share", DoubleType, true)
             .add("rollout_date", DateType, true);
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -104,8 +105,14 @@ class CohortNightlyTest {
         assertEquals(Date.valueOf(START.plusDays(3)), asked.getAs("rollout_date"));
         assertEquals(silverAfterRollout("bot,bot_to_human"), asked.<Long>getAs("n_bot_first"));
         assertEquals(silverAfterRollout("human"), asked.<Long>getAs("n_human"));
-        assertNotNull(asked.getAs("adjusted_difference"));
-        assertTrue(asked.<String>getAs("verdict").startsWith("bot-first: "), asked.<String>getAs("verdict"));
+        assertEquals("bot_only_rate", asked.getAs("stated_as"), "humans have no bot to ask past");
+        assertNull(asked.getAs("adjusted_difference"), "a bot-only rate is no gap");
+        assertNull(asked.getAs("human_baseline"));
+        assertNull(asked.getAs("significant"));
+        double botRate = asked.getAs("bot_first");
+        assertTrue(asked.<Double>getAs("ci_low") <= botRate && botRate <= asked.<Double>getAs("ci_high"));
+        assertTrue(asked.<String>getAs("verdict").startsWith("bot-only: "), asked.<String>getAs("verdict"));
+        assertEquals("gap", resolved.getAs("stated_as"));
         Row handleTime = drop.stream()
                 .filter(r -> r.getAs("metric").equals("handle_time_s"))
                 .findFirst()
@@ -158,6 +165,42 @@ class CohortNightlyTest {
                 .read(Table.GOLD_TOPIC_QUALITY)
                 .where(col("topic").notEqual("ALL"))
                 .isEmpty());
+    }
+
+    @Test
+    void topicsAreJudgedOnlyWithEnoughConversationsASideAndNeverOnABotOnlyRate() {
+        int minN = TestSpark.testConfig().comparison().topicMinN();
+        List<Row> rows = warehouse
+                .read(Table.GOLD_TOPIC_QUALITY)
+                .where(col("cohort").notEqual("human"))
+                .collectAsList();
+        assertFalse(rows.isEmpty());
+        for (Row row : rows) {
+            boolean enough = row.<Long>getAs("n") >= minN && row.<Long>getAs("human_n") >= minN;
+            boolean botOnly = row.getAs("metric").equals("asked_for_human");
+            if (!enough || botOnly) {
+                assertNull(row.getAs("worse_than_human"), "not judged: " + row);
+            } else {
+                assertNotNull(row.getAs("worse_than_human"), "judged: " + row);
+            }
+            if (botOnly) {
+                assertNull(row.getAs("difference_vs_human"), "a bot-only rate has no gap: " + row);
+            }
+        }
+    }
+
+    @Test
+    void everyPValueAgreesWithItsInterval() {
+        List<Row> rows = warehouse
+                .read(Table.GOLD_COHORT_COMPARISON)
+                .where(col("p_value").isNotNull())
+                .collectAsList();
+        assertFalse(rows.isEmpty());
+        for (Row row : rows) {
+            boolean excludesZero = row.<Double>getAs("ci_low") > 0 || row.<Double>getAs("ci_high") < 0;
+            assertEquals(excludesZero, row.<Boolean>getAs("significant"), row.toString());
+            assertEquals(excludesZero, row.<Double>getAs("p_value") < 0.05, row.toString());
+        }
     }
 
     @Test
