@@ -25,6 +25,7 @@ import org.csat.reliability.PlantedPii.Item;
 import org.csat.reliability.PlantedPii.LookAlike;
 import org.csat.report.RenderReport;
 import org.csat.stage.Run;
+import org.csat.stage.StageContext;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 import org.csat.testing.TestSpark;
@@ -84,10 +85,11 @@ class PlantedPiiTest {
         for (Row m : warehouse.read(Table.SILVER_MESSAGES).collectAsList()) {
             silverText.put(m.<String>getAs("conversation_id") + "/" + m.<Integer>getAs("seq"), m.getAs("text"));
         }
-        Path report = new RenderReport(spark, warehouse)
-                .output(temp.resolve("report.html"))
+        RenderReport.Result report = new RenderReport(
+                        new StageContext(spark, warehouse, TestSpark.testConfig(), Run.startingNow()))
+                .output(temp.resolve("report.html").toString())
                 .execute();
-        texts.add(Files.readString(report));
+        texts.add(Files.readString(Path.of(report.output())));
     }
 
     /** One JSON line per conversation: three planted items (or look-alikes) from the customer, a bot reply after each. */
