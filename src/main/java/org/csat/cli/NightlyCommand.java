@@ -41,16 +41,22 @@ final class NightlyCommand implements Command {
     public String usage() {
         return """
                 usage: csat nightly [--input DIR] [--warehouse DIR] [--date YYYY-MM-DD | --from D --to D]
-                                    [--conf FILE] [--set key=value[;key=value...]] [--rescore] [--allow-empty]
-                                    [--verbose] [--log-file FILE]
+                                    [--conf FILE] [--set key=value[;key=value...]] [--rescore] [--reingest]
+                                    [--allow-empty] [--verbose] [--log-file FILE]
+
+                Without --date/--from/--to a run reads only the input not read before: every night folder
+                with a new or changed file (size or time), and new files outside night folders; the
+                files read are kept in the table ingested_files. A date range re-reads its nights
+                (re-runs and backfills).
 
                   --input DIR      transcripts: .jsonl, .jsonl.gz, .csv files, any depth (default sample-data/transcripts)
                   --warehouse DIR  where the Delta tables live (default warehouse)
-                  --date D         take only the night D: files under a directory named D or date=D
-                  --from D --to D  take the nights from D to D, inclusive (either end may be left open)
+                  --date D         re-read the night D: files under a directory named D or date=D
+                  --from D --to D  re-read the nights from D to D, inclusive (either end may be left open)
                   --conf FILE      a properties file overriding conf/csat.properties (phrases/ beside it overrides phrase lists)
                   --set k=v        override single settings, ';'-separated
                   --rescore        re-score every conversation in bronze, not only the new and changed ones
+                  --reingest       read every input file present, not only the new and changed ones
                   --allow-empty    a run that finds no input file still scores and rebuilds gold, and exits 0
                   --verbose        Spark's own warnings and full stack traces on the console
                   --log-file FILE  also write the log, with stack traces, to FILE
@@ -60,8 +66,8 @@ final class NightlyCommand implements Command {
                   0  every table written
                   1  the run failed: the reason is the last line of stderr and pipeline_runs has a failed row
                   2  the command line or the configuration is wrong (checked before Spark starts; no run logged)
-                  3  no input file found for the nights asked for (a missed export?); nothing after ingest ran
-                     (--allow-empty makes that a normal run)
+                  3  no input file found for the nights asked for, or none new since the last run (a missed
+                     export?); nothing after ingest ran (--allow-empty makes that a normal run)
                   4  every table written, but the share of quarantined records is above
                      ingest.max_quarantine_share (see the quarantine table)""";
     }
@@ -73,7 +79,7 @@ final class NightlyCommand implements Command {
 
     @Override
     public Set<String> flags() {
-        return Set.of("rescore", "allow-empty");
+        return Set.of("rescore", "reingest", "allow-empty");
     }
 
     @Override
@@ -107,6 +113,7 @@ final class NightlyCommand implements Command {
                     .inputDir(input)
                     .nights(from, to)
                     .rescore(args.has("rescore"))
+                    .reingest(args.has("reingest"))
                     .allowEmpty(args.has("allow-empty"))
                     .progress(new ConsoleProgress(err), PROGRESS_SECONDS)
                     .run(run)
@@ -135,12 +142,13 @@ final class NightlyCommand implements Command {
         var ingest = result.ingest();
         double seconds = (System.currentTimeMillis() - result.run().startedAt().getTime()) / 1000.0;
         return String.format(
-                "csat nightly: run %s %s, exit %d: files %d, records read %d = accepted %d + quarantined %d,"
-                        + " conversations scored %d, %.1f s",
+                "csat nightly: run %s %s, exit %d: files %d (%d read before), records read %d = accepted %d +"
+                        + " quarantined %d, conversations scored %d, %.1f s",
                 result.run().id(),
                 result.outcome().status(),
                 exit,
                 ingest.inputFiles(),
+                ingest.filesAlreadyIngested(),
                 ingest.recordsRead(),
                 ingest.recordsAccepted(),
                 ingest.recordsQuarantined(),
@@ -152,9 +160,11 @@ final class NightlyCommand implements Command {
             PrintStream err, NightlyJob.Result result, String input, String warehouseDir, boolean dated) {
         var ingest = result.ingest();
         err.printf(
-                "  input files %d (%d outside the date range), records read %d = accepted %d + quarantined %d%n",
+                "  input files %d (%d outside the date range, %d read before), records read %d = accepted %d +"
+                        + " quarantined %d%n",
                 ingest.inputFiles(),
                 ingest.filesOutsideRange(),
+                ingest.filesAlreadyIngested(),
                 ingest.recordsRead(),
                 ingest.recordsAccepted(),
                 ingest.recordsQuarantined());

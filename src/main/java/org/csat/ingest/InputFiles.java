@@ -4,7 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +24,21 @@ import org.apache.hadoop.fs.RemoteIterator;
 final class InputFiles {
     private static final Pattern NIGHT = Pattern.compile("(?:^|/)(?:date=)?(\\d{4}-\\d{2}-\\d{2})(?:/|$)");
 
-    /** The files found and how many were left out for lying outside the date range. */
-    public record Listing(List<String> files, int outsideRange) {}
+    /**
+     * One file found: its full path, its night (null outside night folders), size and
+     * modification time (what tells a changed file).
+     */
+    record Found(String path, LocalDate night, long size, long modifiedMillis) {}
+
+    /**
+     * The files to read, how many were left out for lying outside the date range, and how many
+     * for having been read already ({@link IngestedFiles}).
+     */
+    record Listing(List<Found> found, int outsideRange, int alreadyIngested) {
+        List<String> files() {
+            return found.stream().map(Found::path).toList();
+        }
+    }
 
     private InputFiles() {}
 
@@ -34,15 +47,14 @@ final class InputFiles {
      * @param to   last night to take (inclusive), or null for no upper bound
      * @throws IllegalArgumentException when the input directory does not exist
      */
-    public static Listing list(String inputDir, LocalDate from, LocalDate to, Configuration hadoopConf)
-            throws IOException {
+    static Listing list(String inputDir, LocalDate from, LocalDate to, Configuration hadoopConf) throws IOException {
         Path root = new Path(inputDir);
         FileSystem fs = root.getFileSystem(hadoopConf);
         if (!fs.exists(root)) {
             throw new IllegalArgumentException("input directory " + inputDir + " does not exist");
         }
         String rootPath = fs.getFileStatus(root).getPath().toUri().getPath();
-        List<String> files = new ArrayList<>();
+        List<Found> files = new ArrayList<>();
         int outside = 0;
         RemoteIterator<LocatedFileStatus> it;
         try {
@@ -57,17 +69,17 @@ final class InputFiles {
             if (isHidden(relative)) {
                 continue;
             }
+            LocalDate night = nightOf(relative);
             if (from != null || to != null) {
-                LocalDate night = nightOf(relative);
                 if (night == null || (from != null && night.isBefore(from)) || (to != null && night.isAfter(to))) {
                     outside++;
                     continue;
                 }
             }
-            files.add(path.toString());
+            files.add(new Found(path.toString(), night, status.getLen(), status.getModificationTime()));
         }
-        Collections.sort(files);
-        return new Listing(files, outside);
+        files.sort(Comparator.comparing(Found::path));
+        return new Listing(files, outside, 0);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class NightlyJob {
     private LocalDate from;
     private LocalDate to;
     private boolean rescore;
+    private boolean reingest;
     private Run run;
     private String arguments = "";
     private boolean allowEmpty;
@@ -99,6 +100,15 @@ public final class NightlyJob {
         }
         this.from = from;
         this.to = to;
+        return this;
+    }
+
+    /**
+     * Read every input file present (of the nights asked for), not only those not read before.
+     * Without a night range a run reads only new and changed files ({@link IngestTranscripts#onlyNewFiles}).
+     */
+    public NightlyJob reingest(boolean reingest) {
+        this.reingest = reingest;
         return this;
     }
 
@@ -178,10 +188,12 @@ public final class NightlyJob {
                 () -> new IngestTranscripts(context)
                         .inputDir(inputDir)
                         .nights(from, to)
+                        .onlyNewFiles(from == null && to == null && !reingest)
                         .execute(),
                 (r, s) -> String.format(
-                        "%,d files, %,d records read (%,.0f/s) = %,d accepted + %,d quarantined",
+                        "%,d files (%,d read before), %,d records read (%,.0f/s) = %,d accepted + %,d quarantined",
                         r.inputFiles(),
+                        r.filesAlreadyIngested(),
                         r.recordsRead(),
                         r.recordsRead() / Math.max(s, 1e-3),
                         r.recordsAccepted(),
