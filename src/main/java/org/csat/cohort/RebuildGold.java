@@ -22,7 +22,8 @@ import org.csat.tables.Table;
  * asked-for-human rates, and the survey CSAT mean over the conversations that have one (with that
  * count, since surveys cover a minority). The fair comparison, {@code gold_cohort_comparison},
  * {@code gold_quality_drop} and {@code gold_topic_quality}, comes from {@link CompareCohorts}
- * (settings: {@code cohort.*}). The results are deterministic, so a re-run writes the same rows.
+ * (settings: {@code cohort.*}). The results are deterministic, so a re-run writes the same rows
+ * whatever files silver's rows lie in (sentiment means are summed exactly: {@link ExactSums}).
  * When another run changes silver while gold is being built, gold is built again (up to
  * {@link ConcurrentWrites#ATTEMPTS} times), so the last gold always reflects the last silver.
  */
@@ -84,8 +85,8 @@ public final class RebuildGold extends StageAction<RebuildGold.Result> {
                 .groupBy("date", "handled_by")
                 .agg(
                         count(lit(1)).as("conversations"),
-                        avg("customer_sentiment_end").as("customer_sentiment_end_mean"),
-                        avg("customer_sentiment_shift").as("customer_sentiment_shift_mean"),
+                        ExactSums.mean("customer_sentiment_end").as("customer_sentiment_end_mean"),
+                        ExactSums.mean("customer_sentiment_shift").as("customer_sentiment_shift_mean"),
                         avg(when(col("handoff"), 1.0).otherwise(0.0)).as("handoff_rate"),
                         avg(when(col("asked_for_human"), 1.0).otherwise(0.0)).as("asked_for_human_rate"),
                         avg("csat").as("csat_mean"),

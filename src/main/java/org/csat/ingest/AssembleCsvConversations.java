@@ -15,8 +15,11 @@ import org.apache.spark.sql.RowFactory;
 import org.csat.tables.TableSchemas;
 
 /**
- * Groups the message rows of CSV files into conversations, per file and conversation_id
- * (rows may stand anywhere in their file). Conversation-level columns take the first
+ * Groups the message rows of CSV files into conversations, per night and conversation_id:
+ * rows may stand anywhere in their file, and in any CSV file of the night (an export split
+ * into parts can cut a conversation in two; exact repeats of a row are kept once, by
+ * {@link ConversationRules}). The conversation's file and record number are those of its first
+ * row (by file, then row). Conversation-level columns take the first
  * non-empty value in row order; two different non-empty values for csat, customer_id or
  * started_at reject the conversation. If any row of a conversation is rejected, every row of
  * it is quarantined, each with its own reason, so a conversation is never kept with a
@@ -27,8 +30,9 @@ final class AssembleCsvConversations implements Serializable {
 
     Dataset<Row> apply(Dataset<Row> csvRows) {
         return csvRows.groupByKey(
-                        (MapFunction<Row, String>)
-                                r -> r.<String>getAs("source_file") + '\u0000' + r.<String>getAs("conversation_id"),
+                        (MapFunction<Row, String>) r -> InputFiles.nightOfFile(r.<String>getAs("source_file"))
+                                + '\u0000'
+                                + r.<String>getAs("conversation_id"),
                         Encoders.STRING())
                 .flatMapGroups(
                         (FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> assemble(rows),
@@ -38,7 +42,8 @@ final class AssembleCsvConversations implements Serializable {
     static Iterator<Row> assemble(Iterator<Row> rowIterator) {
         List<Row> rows = new ArrayList<>();
         rowIterator.forEachRemaining(rows::add);
-        rows.sort(Comparator.comparingLong(r -> r.<Long>getAs("record_no")));
+        rows.sort(Comparator.comparing((Row r) -> r.<String>getAs("source_file"))
+                .thenComparingLong(r -> r.<Long>getAs("record_no")));
         Row first = rows.get(0);
         String file = first.getAs("source_file");
         String conversationId = first.getAs("conversation_id");
@@ -55,7 +60,8 @@ final class AssembleCsvConversations implements Serializable {
             ConversationDraft draft = new ConversationDraft(conversationId);
             List<Row> rawRows = new ArrayList<>(rows.size());
             StringBuilder raw = new StringBuilder();
-            for (Row row : rows) {
+            for (int position = 0; position < rows.size(); position++) {
+                Row row = rows.get(position);
                 draft.customerId = merge("customer_id", draft.customerId, row.getAs("customer_id"));
                 draft.channel = merge("channel", draft.channel, row.getAs("channel"));
                 draft.language = merge("language", draft.language, row.getAs("language"));
@@ -64,13 +70,14 @@ final class AssembleCsvConversations implements Serializable {
                 draft.csat = merge("csat", draft.csat, row.getAs("csat"));
                 Row message = row.<Row>getList(row.fieldIndex("messages")).get(0);
                 draft.messages.add(new MessageDraft(
-                        (int) (long) row.<Long>getAs("record_no"),
+                        position,
                         message.getAs("ts"),
                         message.getAs("role"),
                         message.getAs("agent_id"),
                         message.getAs("event"),
                         message.getAs("text")));
-                rawRows.add(RowFactory.create(row.<Long>getAs("record_no"), row.<String>getAs("raw")));
+                rawRows.add(RowFactory.create(
+                        row.<Long>getAs("record_no"), row.<String>getAs("raw"), row.<String>getAs("source_file")));
                 raw.append(raw.length() == 0 ? "" : "\n").append(row.<String>getAs("raw"));
             }
             List<MessageDraft> ordered = ConversationRules.finish(draft);

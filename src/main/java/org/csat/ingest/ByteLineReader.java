@@ -3,10 +3,12 @@ package org.csat.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 
 /**
- * Splits a byte stream into lines on {@code \n}, dropping a trailing {@code \r} (CRLF files)
- * and a UTF-8 byte-order mark at the start. Works on bytes so that invalid UTF-8 is caught
+ * Splits a byte stream into lines ending in {@code \n}, {@code \r\n} or a lone {@code \r}
+ * (old Mac exports and some spreadsheets end lines with CR alone), dropping a UTF-8 byte-order
+ * mark at the start. Works on bytes so that invalid UTF-8 is caught
  * per line, not per file, and a line longer than {@code maxBytes} is skipped to its end with
  * only its first bytes kept.
  */
@@ -16,12 +18,12 @@ final class ByteLineReader {
     /** One line: its bytes (or first bytes, when too long) and its full length. */
     record Line(byte[] bytes, long length, boolean tooLong) {}
 
-    private final InputStream in;
+    private final PushbackInputStream in;
     private final long maxBytes;
     private boolean first = true;
 
     ByteLineReader(InputStream in, long maxBytes) {
-        this.in = in;
+        this.in = new PushbackInputStream(in, 1);
         this.maxBytes = maxBytes;
     }
 
@@ -33,19 +35,21 @@ final class ByteLineReader {
         if (b < 0) {
             return null;
         }
-        while (b >= 0 && b != '\n') {
+        while (b >= 0 && b != '\n' && b != '\r') {
             if (length < maxBytes) {
                 buffer.write(b);
             }
             length++;
             b = in.read();
         }
+        if (b == '\r') {
+            int next = in.read();
+            if (next >= 0 && next != '\n') {
+                in.unread(next);
+            }
+        }
         byte[] bytes = buffer.toByteArray();
         boolean tooLong = length > maxBytes;
-        if (!tooLong && bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
-            length--;
-        }
         if (first) {
             first = false;
             if (bytes.length >= 3

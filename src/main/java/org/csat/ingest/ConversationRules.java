@@ -1,12 +1,15 @@
 package org.csat.ingest;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class ConversationRules {
     static final Set<String> ROLES = Set.of("customer", "bot", "agent", "system");
+    private static final Pattern DECIMAL = Pattern.compile("[+]?[0-9]{1,9}(?:\\.[0-9]{0,9})?");
+    private static final BigDecimal FIVE = BigDecimal.valueOf(5);
     private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200D\\u2060\\uFEFF]*");
 
     private ConversationRules() {}
@@ -85,6 +90,11 @@ final class ConversationRules {
         }
     }
 
+    /**
+     * A survey score: a whole number from 1 to 5, given as a JSON number or as decimal digits
+     * ({@code 4}, {@code "4"}, {@code 4.0}); Java's other number forms ({@code "4d"}, {@code "0x1p2"},
+     * {@code "Infinity"}) are no survey score anyone typed, so they are rejected.
+     */
     static Integer csat(Object value) throws RejectedRecord {
         if (value == null) {
             return null;
@@ -93,13 +103,11 @@ final class ConversationRules {
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            double number = Double.parseDouble(text);
-            if (number == Math.rint(number) && number >= 1 && number <= 5) {
-                return (int) number;
+        if (value instanceof BigDecimal || DECIMAL.matcher(text).matches()) {
+            BigDecimal number = value instanceof BigDecimal exact ? exact : new BigDecimal(text);
+            if (number.signum() > 0 && number.stripTrailingZeros().scale() <= 0 && number.compareTo(FIVE) <= 0) {
+                return number.intValueExact();
             }
-        } catch (NumberFormatException e) {
-            // falls through to the rejection below
         }
         throw new RejectedRecord(
                 Reasons.BAD_CSAT, "csat '" + Timestamps.abbreviate(text) + "' is not a whole number from 1 to 5");
@@ -110,7 +118,18 @@ final class ConversationRules {
         if (draft.conversationId == null || draft.conversationId.isBlank()) {
             throw new RejectedRecord(Reasons.MISSING_FIELD, "conversation_id is missing");
         }
-        draft.conversationId = draft.conversationId.strip();
+        draft.conversationId = identifier("conversation_id", draft.conversationId.strip());
+        draft.customerId = identifier("customer_id", draft.customerId);
+        draft.channel = wellFormed(draft.channel);
+        draft.language = wellFormed(draft.language);
+        draft.topic = wellFormed(draft.topic);
+        if (draft.metadata.keySet().stream().anyMatch(k -> !k.equals(wellFormed(k)))
+                || draft.metadata.values().stream().anyMatch(v -> v != null && !v.equals(wellFormed(v)))) {
+            Map<String, String> repaired = new TreeMap<>();
+            draft.metadata.forEach((k, v) -> repaired.put(wellFormed(k), wellFormed(v)));
+            draft.metadata.clear();
+            draft.metadata.putAll(repaired);
+        }
         if (draft.messages.isEmpty()) {
             throw new RejectedRecord(Reasons.NO_MESSAGES, "conversation has no messages");
         }
@@ -134,7 +153,8 @@ final class ConversationRules {
         Timestamp previous = draft.startedAt;
         for (MessageDraft m : sourceOrder) {
             Timestamp ts = m.ts() == null ? previous : m.ts();
-            filled.add(new MessageDraft(m.position(), ts, m.role(), m.agentId(), m.event(), m.text()));
+            filled.add(new MessageDraft(
+                    m.position(), ts, m.role(), wellFormed(m.agentId()), wellFormed(m.event()), wellFormed(m.text())));
             previous = ts;
         }
         filled.sort(Comparator.comparing(MessageDraft::ts).thenComparingInt(MessageDraft::position));
@@ -155,6 +175,39 @@ final class ConversationRules {
             draft.channel = "chat";
         }
         return ordered;
+    }
+
+    /**
+     * The text with each lone UTF-16 surrogate (half a character: what a JSON escape of a cut-off
+     * emoji leaves) replaced by U+FFFD. UTF-8 cannot store half a character, and Spark would
+     * write a {@code ?} for it.
+     */
+    static String wellFormed(String text) {
+        if (text == null || text.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** An identifier as given; one holding a lone surrogate is rejected, since repairing it could make two ids one. */
+    static String identifier(String field, String value) throws RejectedRecord {
+        String repaired = wellFormed(value);
+        if (repaired != null && !repaired.equals(value)) {
+            throw new RejectedRecord(
+                    Reasons.NOT_UTF8,
+                    field + " '" + Timestamps.abbreviate(repaired) + "' holds a lone surrogate (half a"
+                            + " character, shown as \uFFFD), which UTF-8 cannot store; fix the exporter's \\u escapes");
+        }
+        return value;
     }
 
     /** Messages in source order, an exact repeat of an earlier message with an explicit ts dropped. */

@@ -25,7 +25,8 @@ final class CsvMessageParser {
         return REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();
     }
 
-    Row parse(String file, long rowNo, CSVRecord record, String raw, int headerSize) {
+    /** @param notUtf8 whether the row's bytes were not UTF-8 (a U+FFFD the file holds is a character like any other) */
+    Row parse(String file, long rowNo, CSVRecord record, String raw, int headerSize, boolean notUtf8) {
         String conversationId = value(record, "conversation_id");
         try {
             if (!record.isConsistent()) {
@@ -33,7 +34,7 @@ final class CsvMessageParser {
                         Reasons.CSV_RAGGED_ROW,
                         "row has " + record.size() + " fields but the header has " + headerSize);
             }
-            if (raw.indexOf('\uFFFD') >= 0) {
+            if (notUtf8) {
                 throw new RejectedRecord(Reasons.NOT_UTF8, "row is not valid UTF-8");
             }
             if (conversationId == null) {

@@ -3,13 +3,9 @@ package org.csat.ingest;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVException;
@@ -34,22 +30,26 @@ final class CsvRowSource implements RecordSource {
 
     private final String file;
     private final CsvMessageParser parser;
+    private final Utf8Reader utf8;
     private final BoundedReader reader;
     private final CSVParser csv;
     private final Iterator<CSVRecord> records;
     private final List<String> missing;
     private final int headerSize;
     private long rowNo;
+    /** The record after the one being returned: where it starts is where the current one ends. */
+    private CSVRecord ahead;
+    /** A break met while reading ahead, thrown once the record before it is returned. */
+    private IOException deferred;
+
+    private boolean started;
 
     CsvRowSource(String file, InputStream in, String headerLine, int maxMessageChars, int maxRecordChars)
             throws IOException {
         this.file = file;
         this.parser = new CsvMessageParser(maxMessageChars);
-        CharsetDecoder lenient = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        this.reader = new BoundedReader(new InputStreamReader(in, lenient), maxRecordChars);
+        this.utf8 = new Utf8Reader(in);
+        this.reader = new BoundedReader(utf8, maxRecordChars);
         CSVFormat format = CSVFormat.RFC4180
                 .builder()
                 .setDelimiter(delimiterOf(headerLine))
@@ -86,24 +86,27 @@ final class CsvRowSource implements RecordSource {
 
     @Override
     public Row next() throws IOException {
-        CSVRecord record;
-        try {
-            if (!records.hasNext()) {
-                return null;
-            }
-            record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof CSVException || !(cause instanceof IOException)) {
-                throw new MalformedFileException(
-                        Reasons.BAD_CSV,
-                        "the CSV breaks after row " + rowNo + ": "
-                                + Timestamps.abbreviate(String.valueOf(cause.getMessage())),
-                        cause);
-            }
-            throw (IOException) cause;
+        if (!started) {
+            started = true;
+            ahead = fetch();
         }
-        reader.recordEnded();
+        if (ahead == null) {
+            if (deferred != null) {
+                IOException broken = deferred;
+                deferred = null;
+                throw broken;
+            }
+            return null;
+        }
+        CSVRecord record = ahead;
+        try {
+            ahead = fetch();
+        } catch (IOException e) {
+            ahead = null;
+            deferred = e;
+        }
+        long end = ahead == null ? Long.MAX_VALUE : ahead.getCharacterPosition();
+        boolean notUtf8 = utf8.malformedBetween(record.getCharacterPosition(), end);
         rowNo++;
         String raw = toCsvLine(record);
         if (!missing.isEmpty()) {
@@ -116,7 +119,30 @@ final class CsvRowSource implements RecordSource {
                     Reasons.CSV_MISSING_COLUMNS,
                     "the CSV header " + csv.getHeaderNames() + " lacks required column(s) " + missing);
         }
-        return parser.parse(file, rowNo, record, raw, headerSize);
+        return parser.parse(file, rowNo, record, raw, headerSize, notUtf8);
+    }
+
+    /** The next CSV record, or null at the end of the file; a quoting break becomes a {@link MalformedFileException}. */
+    private CSVRecord fetch() throws IOException {
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CSVException || !(cause instanceof IOException)) {
+                throw new MalformedFileException(
+                        Reasons.BAD_CSV,
+                        "the CSV breaks after row " + (rowNo + (ahead == null ? 0 : 1)) + ": "
+                                + Timestamps.abbreviate(String.valueOf(cause.getMessage())),
+                        cause);
+            }
+            throw (IOException) cause;
+        }
+        reader.recordEnded();
+        return record;
     }
 
     @Override

@@ -118,7 +118,7 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
         if (onlyNewFiles) {
             listing = ingested.toRead(listing);
         }
-        if (listing.found().isEmpty()) {
+        if (listing.found().isEmpty() && listing.problems().isEmpty()) {
             return new Result(
                     0,
                     listing.outsideRange(),
@@ -130,7 +130,9 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
                     0,
                     Map.of(Table.INGESTED_FILES, 0L));
         }
-        Dataset<Row> parsed = readFiles(listing.files()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed = readFiles(listing.files())
+                .unionByName(problems(listing.problems()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> classified = new ClassifyDeliveries().apply(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Column kept = col("status").isin("accepted", "superseded");
@@ -163,12 +165,12 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
                         ConcurrentWrites.retrying(
                                 Table.QUARANTINE, () -> mergeQuarantine(classified.where(not(kept)))));
             }
-            List<InputFiles.Found> filesRead = listing.found();
+            InputFiles.Listing recorded = listing;
             written.put(
                     Table.INGESTED_FILES,
-                    ConcurrentWrites.retrying(Table.INGESTED_FILES, () -> ingested.record(filesRead, run())));
+                    ConcurrentWrites.retrying(Table.INGESTED_FILES, () -> ingested.record(recorded, run())));
             return new Result(
-                    listing.found().size(),
+                    listing.found().size() + listing.problems().size(),
                     listing.outsideRange(),
                     listing.alreadyIngested(),
                     read,
@@ -194,6 +196,15 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
                 .flatMap(
                         (FlatMapFunction<String, Row>) file -> reader.read(file, hadoopConf.get()),
                         Encoders.row(TableSchemas.PARSED_RECORD));
+    }
+
+    /** One rejected record per entry of the input tree that cannot be read (a broken link, a bad night folder...). */
+    private Dataset<Row> problems(List<InputFiles.Problem> problems) {
+        List<Row> rows = problems.stream()
+                .map(p -> ParsedRecords.rejected(
+                        p.path(), 0, TranscriptFileReader.UNKNOWN_FORMAT, null, null, p.reason(), p.message()))
+                .toList();
+        return spark().createDataFrame(rows, TableSchemas.PARSED_RECORD);
     }
 
     private long mergeBronze(Dataset<Row> accepted) {
@@ -225,6 +236,7 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
     private long mergeQuarantine(Dataset<Row> rejected) {
         Dataset<Row> rows = rejected.withColumn("raw_row", explode_outer(col("raw_rows")))
                 .withColumn("record_no", coalesce(col("raw_row.record_no"), col("record_no")))
+                .withColumn("source_file", coalesce(col("raw_row.source_file"), col("source_file")))
                 .withColumn(
                         "raw",
                         when(col("raw_row").isNotNull(), col("raw_row.raw")).otherwise(col("raw")))

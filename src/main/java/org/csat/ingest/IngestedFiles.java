@@ -36,6 +36,9 @@ final class IngestedFiles {
             .add("size_bytes", DataTypes.LongType, false)
             .add("modified_at", DataTypes.TimestampType, false);
 
+    /** The size recorded for an entry that could not be read (a broken link, a pipe, an unlistable folder). */
+    private static final long UNREADABLE = -1;
+
     private final SparkSession spark;
     private final Warehouse warehouse;
 
@@ -44,9 +47,14 @@ final class IngestedFiles {
         this.warehouse = warehouse;
     }
 
-    /** The part of {@code listing} to read: files of nights with something new, and new files of no night. */
+    /**
+     * The part of {@code listing} to read: files and unreadable entries of nights with something
+     * new, and new ones of no night. An unreadable entry counts as read when it was quarantined
+     * before and is still the same (size -1): a broken link in an old night is reported once,
+     * not every night.
+     */
     InputFiles.Listing toRead(InputFiles.Listing listing) {
-        if (listing.found().isEmpty()) {
+        if (listing.found().isEmpty() && listing.problems().isEmpty()) {
             return listing;
         }
         Dataset<Row> stored =
@@ -64,24 +72,36 @@ final class IngestedFiles {
                 touchedNights.add(found.night());
             }
         }
-        List<InputFiles.Found> read = new ArrayList<>();
-        for (InputFiles.Found found : listing.found()) {
-            if (changed.contains(found.path()) || touchedNights.contains(found.night())) {
-                read.add(found);
+        for (InputFiles.Problem problem : listing.problems()) {
+            if (problem.night() != null && changed.contains(problem.path())) {
+                touchedNights.add(problem.night());
             }
         }
+        List<InputFiles.Found> files = new ArrayList<>();
+        for (InputFiles.Found found : listing.found()) {
+            if (changed.contains(found.path()) || touchedNights.contains(found.night())) {
+                files.add(found);
+            }
+        }
+        List<InputFiles.Problem> problems = new ArrayList<>();
+        for (InputFiles.Problem problem : listing.problems()) {
+            if (changed.contains(problem.path()) || touchedNights.contains(problem.night())) {
+                problems.add(problem);
+            }
+        }
+        int entries = listing.found().size() + listing.problems().size();
         return new InputFiles.Listing(
-                read, listing.outsideRange(), listing.found().size() - read.size());
+                files, problems, listing.outsideRange(), entries - files.size() - problems.size());
     }
 
-    /** Records {@code files} as read by {@code run}: one MERGE, keyed by path; returns the rows written. */
-    long record(List<InputFiles.Found> files, Run run) {
-        if (files.isEmpty()) {
+    /** Records what {@code listing} holds as read by {@code run}: one MERGE, keyed by path; returns the rows written. */
+    long record(InputFiles.Listing listing, Run run) {
+        if (listing.found().isEmpty() && listing.problems().isEmpty()) {
             warehouse.open(Table.INGESTED_FILES);
             return 0;
         }
         long before = warehouse.version(Table.INGESTED_FILES);
-        Dataset<Row> rows = listed(new InputFiles.Listing(files, 0, 0))
+        Dataset<Row> rows = listed(listing)
                 .withColumn("run_id", lit(run.id()))
                 .withColumn("ingested_at", lit(run.startedAt()))
                 .selectExpr(TableSchemas.columns(TableSchemas.INGESTED_FILES));
@@ -97,15 +117,21 @@ final class IngestedFiles {
         return warehouse.rowsWrittenSince(Table.INGESTED_FILES, before);
     }
 
+    /** The listing's entries as rows; an unreadable entry has size -1 and time 0. */
     private Dataset<Row> listed(InputFiles.Listing listing) {
-        List<Row> rows = new ArrayList<>(listing.found().size());
+        List<Row> rows =
+                new ArrayList<>(listing.found().size() + listing.problems().size());
         for (InputFiles.Found found : listing.found()) {
             rows.add(RowFactory.create(
-                    found.path(),
-                    found.night() == null ? null : Date.valueOf(found.night()),
-                    found.size(),
-                    new Timestamp(found.modifiedMillis())));
+                    found.path(), date(found.night()), found.size(), new Timestamp(found.modifiedMillis())));
+        }
+        for (InputFiles.Problem problem : listing.problems()) {
+            rows.add(RowFactory.create(problem.path(), date(problem.night()), UNREADABLE, new Timestamp(0)));
         }
         return spark.createDataFrame(rows, LISTED);
+    }
+
+    private static Date date(LocalDate night) {
+        return night == null ? null : Date.valueOf(night);
     }
 }

@@ -76,7 +76,12 @@ final class JsonConversationParser {
             JsonNode csat = root.get("csat");
             draft.csat = csat == null || csat.isNull()
                     ? null
-                    : ConversationRules.csat(csat.isTextual() ? csat.textValue() : csat.toString());
+                    : ConversationRules.csat(
+                            csat.isTextual()
+                                    ? csat.textValue()
+                                    : csat.isNumber() && Double.isFinite(csat.asDouble())
+                                            ? csat.decimalValue()
+                                            : csat.toString());
             readMessages(root, draft);
             readMetadata(root, draft);
             return ParsedRecords.accepted(

@@ -62,7 +62,7 @@ final class ParsedRecords {
                 message,
                 1L,
                 null,
-                conversationId,
+                ConversationRules.wellFormed(conversationId),
                 null,
                 null,
                 null,

@@ -31,7 +31,12 @@ enum Reasons {
     UNSUPPORTED_FILE,
     BINARY_FILE,
     TRUNCATED_FILE,
-    UNREADABLE_FILE;
+    UNREADABLE_FILE,
+    UNREADABLE_FOLDER,
+    BROKEN_LINK,
+    LINK_LOOP,
+    NOT_A_REGULAR_FILE,
+    BAD_NIGHT_FOLDER;
 
     /** The code as stored: lower snake case. */
     public String code() {

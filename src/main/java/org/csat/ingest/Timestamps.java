@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code 2024-03-01T10:15:00.250+01:00}, the common space-separated export form
  * {@code 2024-03-01 10:15:00Z}, and offsets written without a colon ({@code +0100}) or
  * without minutes ({@code +01}). Epoch numbers (10 digits: seconds, 13 digits: milliseconds)
- * are accepted as what many exporters write. A time without a zone is rejected: guessing one
+ * are accepted as what many exporters write. A date that does not exist ({@code 2025-02-30},
+ * {@code 2024-04-31}) is rejected, never moved to a nearby one. A time without a zone is rejected: guessing one
  * would move conversations across days. Instants before 1970 or from 2100 on are rejected as
  * implausible (they are typing or unit errors, and would sort conversations into nonsense days).
  */
@@ -42,7 +44,8 @@ final class Timestamps {
                 .appendLiteral(' ')
                 .optionalEnd()
                 .appendOffset(offsetPattern, "Z")
-                .toFormatter();
+                .toFormatter()
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     static Timestamp parse(String field, String value) throws RejectedRecord {

@@ -13,6 +13,8 @@ import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
@@ -145,12 +147,11 @@ final class TranscriptFileReader implements java.io.Serializable {
                         Reasons.UNSUPPORTED_FILE,
                         "not a transcript file: expected .jsonl, .ndjson, .json or .csv, optionally .gz");
             }
-            Path path = new Path(file);
             try {
-                stream = path.getFileSystem(hadoopConf).open(path);
-            } catch (IOException e) {
+                stream = openRaw(file, hadoopConf);
+            } catch (IOException | RuntimeException e) {
                 return ParsedRecords.rejected(
-                        file, 0, format, null, null, Reasons.UNREADABLE_FILE, "file cannot be opened: " + e);
+                        file, 0, format, null, null, Reasons.UNREADABLE_FILE, cannotOpen(file, e));
             }
             TaskContext task = TaskContext.get();
             if (task != null) {
@@ -220,6 +221,39 @@ final class TranscriptFileReader implements java.io.Serializable {
                 stream = null;
             }
         }
+    }
+
+    /**
+     * Opens an input file for reading. On the local file system the raw one is used: exports carry
+     * no {@code .crc} checksum files, and the checksummed one builds the name of that companion
+     * through a URI, which fails on a name with a colon (an exporter's timestamp,
+     * {@code export-2025-04-01T10:00:00.jsonl}).
+     */
+    private static InputStream openRaw(String file, Configuration hadoopConf) throws IOException {
+        Path path = new Path(file);
+        FileSystem fs = path.getFileSystem(hadoopConf);
+        if (fs instanceof ChecksumFileSystem checksummed) {
+            fs = checksummed.getRawFileSystem();
+        }
+        return fs.open(path);
+    }
+
+    /** Why a file cannot be opened, and what to do about it. */
+    private static String cannotOpen(String file, Exception e) {
+        String because = e instanceof java.io.FileNotFoundException || e instanceof java.nio.file.NoSuchFileException
+                ? "it is gone"
+                : e instanceof org.apache.hadoop.security.AccessControlException
+                                || e instanceof java.nio.file.AccessDeniedException
+                                || String.valueOf(e.getMessage()).contains("ermission denied")
+                        ? "permission denied"
+                        : String.valueOf(e.getMessage());
+        String hint = "fix access and re-run";
+        String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!encoding.equalsIgnoreCase("UTF-8") && file.chars().anyMatch(c -> c >= 128)) {
+            hint = "the JVM reads file names as " + encoding + ", so this non-ASCII name cannot be opened; run with"
+                    + " LC_ALL=C.UTF-8 (or another UTF-8 locale) and re-run";
+        }
+        return "file cannot be opened (" + Timestamps.abbreviate(because) + "); " + hint;
     }
 
     /**

@@ -76,19 +76,19 @@ final class NationalIds {
 
     private NationalIds() {}
 
-    static String redact(String text) {
-        String out = text;
+    /** Marks every national id in the text for {@code <ID>}. */
+    static void mark(RedactionText text) {
         for (Format format : FORMATS) {
-            out = PiiRedactor.replace(format.pattern(), out, m -> format.valid().test(m) ? PiiRedactor.ID : null);
+            text.mark(format.pattern(), m -> format.valid().test(m) ? PiiRedactor.whole(m) : null, PiiRedactor.ID);
         }
-        return PiiRedactor.replace(AFTER_ID_WORD, out, NationalIds::afterIdWord);
+        text.mark(AFTER_ID_WORD, NationalIds::afterIdWord, PiiRedactor.ID);
     }
 
     /**
      * The id after an id word: its leading tokens that hold digits (a short letter prefix such
      * as "AB" before a digit token included), when they hold at least four digits.
      */
-    private static String afterIdWord(MatchResult m) {
+    private static int[] afterIdWord(MatchResult m) {
         String tail = m.group(1);
         java.util.regex.Matcher token = TOKEN.matcher(tail);
         int end = 0;
@@ -103,10 +103,6 @@ final class NationalIds {
             digits += tokenDigits;
             end = token.end();
         }
-        if (digits < 4) {
-            return null;
-        }
-        int idStart = m.start(1) - m.start();
-        return m.group().substring(0, idStart) + PiiRedactor.ID + m.group().substring(idStart + end);
+        return digits < 4 ? null : new int[] {m.start(1), m.start(1) + end};
     }
 }

@@ -3,7 +3,6 @@ package org.csat.nlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,19 +30,41 @@ final class PiiRedactor {
     public static final String HANDLE = "<HANDLE>";
     public static final List<String> PLACEHOLDERS = List.of(URL, EMAIL, IBAN, CARD, ID, PHONE, HANDLE);
 
-    private static final Pattern MAYBE_PII = Pattern.compile("[\\p{N}@]|(?i)www\\.|https?:|\\(at\\)|\\[at\\]");
-    private static final Pattern URL_CANDIDATE = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"'`]+");
-    private static final Pattern EMAIL_CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+(?:@|\\s?[\\[(]at[\\])]\\s?)"
-                    + "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.|\\s?[\\[(]dot[\\])]\\s?))+\\p{L}{2,24}(?![\\p{L}\\p{N}])");
+    private static final Pattern MAYBE_PII =
+            Pattern.compile("[\\p{N}@\\uFF20\\uFE6B]|(?i)www\\.|https?:|[\\[(]at[\\])]|\\bdot\\b|\\.[a-z]{2,24}/");
+    private static final String URL_CHARS = "[^\\s<>\"'`\\u0000]";
+    private static final Pattern URL_CANDIDATE = Pattern.compile("(?i)\\b(?:https?://|www\\.)" + URL_CHARS + "+");
+    /** A link without scheme or www: a host with a path ({@code app.example.com/reset?token=...}). */
+    private static final Pattern BARE_URL_CANDIDATE =
+            Pattern.compile("(?i)(?<![\\p{L}\\p{N}@._/-])(?:[\\p{L}\\p{N}-]+\\.)+[a-z]{2,24}/" + URL_CHARS + "*");
+
+    private static final String LOCAL_PART = "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+";
+    private static final String DOMAIN_LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?";
+    private static final Pattern EMAIL_CANDIDATE = Pattern.compile(LOCAL_PART
+            + "(?: ?@ ?| ?[\\[({]at[\\])}] ?)(?:" + DOMAIN_LABEL + "(?:\\.| ?[\\[({]dot[\\])}] ?))+"
+            + "\\p{L}{2,24}(?![\\p{L}\\p{N}])");
+    /** Spelled out with words and no brackets: {@code anna at gmail dot com}; "dot" must be there. */
+    private static final Pattern SPELLED_EMAIL = Pattern.compile(LOCAL_PART
+            + " (?i:at) (?!(?i:this|that|the|a|an|my|your|our|their|his|her|its|home|work|least|most|all|once) )"
+            + "(?:" + DOMAIN_LABEL + " (?i:dot) )+\\p{L}{2,6}(?![\\p{L}\\p{N}])");
+
     private static final Pattern IBAN_START =
             Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?=[ -]?[A-Za-z0-9])");
-    private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\p{N}+.,])\\d(?:[ -]?\\d){12,22}(?![\\p{N}])");
+    private static final Pattern CARD_CANDIDATE =
+            Pattern.compile("(?<![\\p{L}\\p{N}+.,])\\d(?:[ .-]?\\d){12,22}(?![\\p{N}])");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern DOTTED_CARD = Pattern.compile("\\d{4}(?:\\.\\d{4}){3}|\\d{4}\\.\\d{6}\\.\\d{5}");
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_@#/.,+-])(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,12}(?:[ .-]\\d{1,12}){0,6}(?![\\p{L}\\p{N}_])");
+            "(?<![\\p{L}\\p{N}_@#/.,+-])(?:(?:\\+|00)\\d{1,3}[ ./-]?)?(?:\\(\\d{1,5}\\)[ ./-]?)?\\d{1,12}(?:[ ./-]\\d{1,12}){0,6}(?![\\p{L}\\p{N}_])");
     private static final Pattern NANP = Pattern.compile("\\d{3}([ .-])\\d{3}\\1\\d{4}");
-    private static final Pattern DATE_START =
-            Pattern.compile("^(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})");
+    /**
+     * A date at the start of a candidate: day, month and year (or year, month, day) with one kind
+     * of separator, not followed by more groups with that separator (which makes it a phone
+     * number written with dots, {@code 06.12.34.56.78}).
+     */
+    private static final Pattern DATE_START = Pattern.compile(
+            "^(?:\\d{1,2}([./-])\\d{1,2}\\1\\d{2,4}(?!\\1?\\d)|\\d{4}([./-])\\d{1,2}\\2\\d{1,2}(?!\\2?\\d))");
+
     private static final Pattern PHONE_WORD =
             Pattern.compile("(?i)\\b(?:phone|tel|mobile|cell|call|text|sms|whatsapp|ring|reach|"
                     + "telefon|handy|mob|portable|móvil|movil|(?:my|mein|meine|mon|mi|min|mitt) (?:number|nummer|numéro|numero|número))"
@@ -51,9 +72,15 @@ final class PiiRedactor {
     private static final Pattern NOT_PHONE_WORD =
             Pattern.compile("(?i)(?:\\b(?:order|ord|invoice|ref|reference|tracking|booking|"
                     + "ticket|case|parcel|shipment|bestellung|bestellnummer|commande|pedido|ordine|sendung|item|sku|"
-                    + "eur|usd|gbp|sek|nok|dkk|chf|kr)|[$€£¥])\\W{0,14}(?:\\p{L}+\\W{1,3}){0,2}$");
+                    + "eur|usd|gbp|sek|nok|dkk|chf|kr)s?\\b|[$€£¥])\\W{0,14}(?:\\p{L}+\\W{1,3}){0,2}$");
+    /**
+     * {@code @name} of letters (any script), digits, {@code _} and inner dots, not inside an
+     * e-mail or a path; also after a lone dot ({@code .@name}, Twitter's public reply) and glued
+     * to brackets, punctuation or emoji.
+     */
     private static final Pattern HANDLE_CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\\p{L}\\p{N}_@])");
+            "(?<![\\p{L}\\p{N}_@/])(?<![\\p{L}\\p{N}_]\\.)@[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,28}[\\p{L}\\p{N}_])?"
+                    + "(?![\\p{L}\\p{N}_@])");
 
     private PiiRedactor() {}
 
@@ -62,41 +89,66 @@ final class PiiRedactor {
         if (text == null || !MAYBE_PII.matcher(text).find()) {
             return text;
         }
-        String out = replace(URL_CANDIDATE, text, PiiRedactor::url);
-        out = replace(EMAIL_CANDIDATE, out, m -> EMAIL);
-        out = ibans(out);
-        out = replace(CARD_CANDIDATE, out, PiiRedactor::card);
-        out = NationalIds.redact(out);
-        String phonesFrom = out;
-        out = replace(PHONE_CANDIDATE, out, m -> phone(phonesFrom, m));
-        return replace(HANDLE_CANDIDATE, out, m -> HANDLE);
+        RedactionText found = find(text);
+        return found.changed() ? found.redacted() : text;
     }
 
     /**
-     * Replaces each match by what {@code replacement} returns for it: a string, or null to keep
-     * the match (then the search resumes one character after its start, so a shorter
-     * candidate inside it can still be found).
+     * The messages of one speaker, redacted as one text (joined by a space, in order), so
+     * personal data split over consecutive messages ({@code "my card is 4111 1111"},
+     * {@code "1111 1111"}) is found; each message gets the placeholder for its part of it.
+     * Nulls stay null and are not joined.
      */
-    static String replace(Pattern pattern, String text, Function<MatchResult, String> replacement) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        int copied = 0;
-        int from = 0;
-        while (from <= text.length() && m.find(from)) {
-            String with = replacement.apply(m.toMatchResult());
-            if (with == null) {
-                from = m.start() + 1;
-                continue;
+    public static List<String> redactJoined(List<String> texts) {
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text != null && joined.length() > 0) {
+                joined.append(' ');
             }
-            out.append(text, copied, m.start()).append(with);
-            copied = m.end();
-            from = m.end();
+            starts[i] = joined.length();
+            if (text != null) {
+                joined.append(text);
+            }
         }
-        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+        if (!MAYBE_PII.matcher(joined).find()) {
+            return texts;
+        }
+        RedactionText found = find(joined.toString());
+        if (!found.changed()) {
+            return texts;
+        }
+        List<String> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            out.add(text == null ? null : found.redacted(starts[i], starts[i] + text.length()));
+        }
+        return out;
+    }
+
+    /** Every kind of personal data in the text, marked in the order URL, e-mail, IBAN, card, id, phone, handle. */
+    private static RedactionText find(String text) {
+        RedactionText t = new RedactionText(text);
+        t.mark(URL_CANDIDATE, PiiRedactor::url, URL);
+        t.mark(BARE_URL_CANDIDATE, PiiRedactor::url, URL);
+        t.mark(EMAIL_CANDIDATE, PiiRedactor::whole, EMAIL);
+        t.mark(SPELLED_EMAIL, PiiRedactor::whole, EMAIL);
+        ibans(t);
+        t.mark(CARD_CANDIDATE, PiiRedactor::card, CARD);
+        NationalIds.mark(t);
+        String phonesFrom = t.text();
+        t.mark(PHONE_CANDIDATE, m -> phone(phonesFrom, m), PHONE);
+        t.mark(HANDLE_CANDIDATE, PiiRedactor::whole, HANDLE);
+        return t;
+    }
+
+    static int[] whole(MatchResult m) {
+        return new int[] {m.start(), m.end()};
     }
 
     /** A link with something personal in it: user info, an @, a query or token fragment, a token-like or profile path. */
-    private static String url(MatchResult m) {
+    private static int[] url(MatchResult m) {
         String url = m.group().replaceFirst("[.,;:!?)\\]}'\"]+$", "");
         String rest = url.replaceFirst("(?i)^https?://", "");
         int slash = rest.indexOf('/');
@@ -116,13 +168,13 @@ final class PiiRedactor {
             boolean digits = segment.chars().anyMatch(Character::isDigit);
             personal |= (segment.length() >= 12 && letters && digits) || segment.matches("[A-Za-z0-9_-]{24,}");
         }
-        return personal ? URL + m.group().substring(url.length()) : null;
+        return personal ? new int[] {m.start(), m.start() + url.length()} : null;
     }
 
-    private static String ibans(String text) {
+    private static void ibans(RedactionText t) {
+        String text = t.text();
         Matcher start = IBAN_START.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        int copied = 0;
+        List<int[]> found = new ArrayList<>();
         int from = 0;
         while (start.find(from)) {
             Integer length =
@@ -132,11 +184,10 @@ final class PiiRedactor {
                 from = start.start() + 1;
                 continue;
             }
-            out.append(text, copied, start.start()).append(IBAN);
-            copied = end;
+            found.add(new int[] {start.start(), end});
             from = end;
         }
-        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+        found.forEach(span -> t.mark(span[0], span[1], IBAN));
     }
 
     /** Where an IBAN of {@code length} characters starting at {@code at} ends, or -1 when there is none. */
@@ -159,32 +210,36 @@ final class PiiRedactor {
         return iban.length() == length && boundary && PiiChecks.iban(iban.toString()) ? i : -1;
     }
 
-    /** The longest run of whole digit groups in the candidate that is a valid card number, replaced. */
-    private static String card(MatchResult m) {
+    /**
+     * The longest run of whole digit groups in the candidate that is a valid card number: one
+     * group, or groups joined by one kind of separator with a first group of 4 (dots only in the
+     * printed layouts 4-4-4-4 and 4-6-5, since dotted digit runs are mostly amounts).
+     */
+    private static int[] card(MatchResult m) {
         String candidate = m.group();
         List<int[]> groups = new ArrayList<>();
-        Matcher digits = Pattern.compile("\\d+").matcher(candidate);
+        Matcher digits = DIGITS.matcher(candidate);
         while (digits.find()) {
             groups.add(new int[] {digits.start(), digits.end()});
         }
         for (int first = 0; first < groups.size(); first++) {
             for (int last = groups.size() - 1; last >= first; last--) {
                 String span = candidate.substring(groups.get(first)[0], groups.get(last)[1]);
-                String number = span.replaceAll("[ -]", "");
+                String separators = span.replaceAll("\\d", "");
                 boolean grouped = first == last
                         || (groups.get(first)[1] - groups.get(first)[0] == 4
-                                && span.replaceAll("\\d", "").chars().distinct().count() == 1);
-                if (grouped && PiiChecks.card(number)) {
-                    return candidate.substring(0, groups.get(first)[0])
-                            + CARD
-                            + candidate.substring(groups.get(last)[1]);
+                                && separators.chars().distinct().count() == 1
+                                && (separators.charAt(0) != '.'
+                                        || DOTTED_CARD.matcher(span).matches()));
+                if (grouped && PiiChecks.card(span.replaceAll("[ .-]", ""))) {
+                    return new int[] {m.start() + groups.get(first)[0], m.start() + groups.get(last)[1]};
                 }
             }
         }
         return null;
     }
 
-    private static String phone(String text, MatchResult m) {
+    private static int[] phone(String text, MatchResult m) {
         String candidate = m.group();
         int digits = (int) candidate.chars().filter(Character::isDigit).count();
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
@@ -195,7 +250,7 @@ final class PiiRedactor {
         if (candidate.startsWith("+")) {
             phone = digits >= 8 && digits <= 15;
         } else if (candidate.startsWith("00")) {
-            phone = digits >= 11 && digits <= 15 && candidate.matches("00\\d{1,3}[ .-].*");
+            phone = digits >= 11 && digits <= 15 && candidate.matches("00\\d{1,3}[ ./-].*");
         } else if (candidate.startsWith("(")) {
             phone = digits >= 9 && digits <= 12;
         } else if (candidate.startsWith("0")) {
@@ -209,6 +264,6 @@ final class PiiRedactor {
                             && PHONE_WORD.matcher(before).find()
                             && !DATE_START.matcher(candidate).find());
         }
-        return phone ? PHONE : null;
+        return phone ? whole(m) : null;
     }
 }

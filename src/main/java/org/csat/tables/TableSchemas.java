@@ -42,9 +42,11 @@ public final class TableSchemas {
                 .add("metadata", createMapType(StringType, StringType, true), true);
     }
 
-    /** A CSV row kept with its assembled conversation, so a rejection can quarantine each row. */
-    public static final StructType RAW_ROW =
-            new StructType().add("record_no", LongType, true).add("raw", StringType, true);
+    /** A CSV row kept with its assembled conversation (whose rows may come from several files), so a rejection can quarantine each row. */
+    public static final StructType RAW_ROW = new StructType()
+            .add("record_no", LongType, true)
+            .add("raw", StringType, true)
+            .add("source_file", StringType, true);
 
     /**
      * What the file reader emits for every record it sees (a JSON line, a CSV row, or a

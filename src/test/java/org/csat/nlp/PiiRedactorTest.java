@@ -3,6 +3,7 @@ package org.csat.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +58,26 @@ class PiiRedactorTest {
             codice fiscale RSSMRA85T10A562S                     | codice fiscale <ID>
             my passport number is X1234567 and it expired       | my passport number is <ID> and it expired
             BSN: 1234 56 782                                    | BSN: <ID>
+            .@AppleSupport I'm not very happy                   | .<HANDLE> I'm not very happy
+            thanks (@anna_b)                                    | thanks (<HANDLE>)
+            @lucas: where is it                                 | <HANDLE>: where is it
+            hey!@emma, any news                                 | hey!<HANDLE>, any news
+            😀@emma😀 thanks                                    | 😀<HANDLE>😀 thanks
+            I'm @åsa_lind on insta                              | I'm <HANDLE> on insta
+            it's anna.smith @ gmail.com                         | it's <EMAIL>
+            ANNA.SMITH+ORDERS@MAIL.CORP.EXAMPLE.CO.UK           | <EMAIL>
+            it is anna at yahoo dot com                         | it is <EMAIL>
+            anna[at]proton[dot]me                               | <EMAIL>
+            email anna＠gmail.com                               | email <EMAIL>
+            ring 030/12345678                                   | ring <PHONE>
+            mon numéro 06.12.34.56.78                           | mon numéro <PHONE>
+            tel ０７０-１２３ ４５ ６７                          | tel <PHONE>
+            my number 0049 30 1234567                           | my number <PHONE>
+            card nr 4111.1111.1111.1111                         | card nr <CARD>
+            IBAN DE89  3704  0044  0532  0130  00               | IBAN <IBAN>
+            open app.example.com/reset?token=ab12cd34           | open <URL>
+            my refund: call +44 7700 900123                     | my refund: call <PHONE>
+            refund phone (617) 331-7240                         | refund phone <PHONE>
             """)
     void redactsPersonalData(String text, String expected) {
         assertEquals(expected, PiiRedactor.redact(text));
@@ -86,6 +107,13 @@ class PiiRedactorTest {
             you will get 2 emails @ 5pm
             my oder number is 83036844
             die e-mail zum zurücksetzen kommt nie an 18071044
+            on 01.03.2024 2 parcels came
+            total 1.234.567,89 EUR
+            amount 1.234.567.890.123
+            see example.com/help for details
+            look at this dot com bubble
+            tracking JD4463649597359484
+            my orders 0701234567 still missing
             """)
     void leavesLookAlikesAlone(String text) {
         assertEquals(text, PiiRedactor.redact(text));
@@ -96,6 +124,33 @@ class PiiRedactorTest {
         assertNull(PiiRedactor.redact(null));
         String plain = "This is the worst service I have ever had.";
         assertEquals(plain, PiiRedactor.redact(plain));
+    }
+
+    @Test
+    void invisibleAndNoBreakSpacesInsideDataDoNotHideIt() {
+        assertEquals("mail:\u200B<EMAIL>", PiiRedactor.redact("mail:\u200Banna.smith@gmail.com"));
+        assertEquals("<EMAIL> is mine", PiiRedactor.redact("anna\u200B@gmail.com is mine"));
+        assertEquals("card <CARD>", PiiRedactor.redact("card 4111\u00A01111\u00A01111\u00A01111"));
+        assertEquals("IBAN <IBAN>!", PiiRedactor.redact("IBAN DE89\u00A03704\u00A00044\u00A00532\u00A00130\u00A000!"));
+        assertEquals("write <EMAIL>", PiiRedactor.redact("write anna\u00AD.smith@web.de"));
+    }
+
+    @Test
+    void dataSplitOverTwoMessagesOfOneSpeakerIsFoundInBoth() {
+        assertEquals(
+                List.of("my card is <CARD>", "<CARD> thanks"),
+                PiiRedactor.redactJoined(List.of("my card is 4111 1111", "1111 1111 thanks")));
+        assertEquals(
+                List.of("my mail is <EMAIL>", "<EMAIL>"),
+                PiiRedactor.redactJoined(List.of("my mail is anna.smith@", "gmail.com")));
+        assertEquals(
+                List.of("call me on <PHONE>", "<PHONE>"),
+                PiiRedactor.redactJoined(List.of("call me on +46 70", "123 45 67")));
+        List<String> apart = List.of("order 12345678", "87654321 is the other one");
+        assertEquals(apart, PiiRedactor.redactJoined(apart), "two order numbers do not make a card");
+        assertEquals(
+                java.util.Arrays.asList(null, "mail <EMAIL>"),
+                PiiRedactor.redactJoined(java.util.Arrays.asList(null, "mail anna@web.de")));
     }
 
     @Test
