@@ -28,4 +28,9 @@ interface Command {
      * @throws UsageException when the arguments are wrong (printed with the usage, exit 2)
      */
     int run(Args args) throws Exception;
+
+    /** Runs the command writing its report to {@code out} and {@code err}; most commands print to the console directly. */
+    default int run(Args args, java.io.PrintStream out, java.io.PrintStream err) throws Exception {
+        return run(args);
+    }
 }

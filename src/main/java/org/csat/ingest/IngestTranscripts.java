@@ -36,12 +36,16 @@ import org.csat.tables.TableSchemas;
  * re-running nights, in any order, changes nothing. Bronze rows are written with
  * {@code scored_run_id} null: the nightly job scores them and then marks them
  * ({@link MarkConversationsScored}), so a run that dies in between is completed by the next.
- * Each MERGE retries when another run commits to the same table at the same moment.
+ * Each MERGE retries when another run commits to the same table at the same moment. With
+ * {@link #onlyNewFiles} it reads only the nights with new or changed files
+ * ({@link IngestedFiles}, table {@code ingested_files}), so a nightly run costs its new input,
+ * not the history kept in the input folder.
  */
 public final class IngestTranscripts extends StageAction<IngestTranscripts.Result> {
     private String inputDir;
     private LocalDate from;
     private LocalDate to;
+    private boolean onlyNewFiles;
 
     /**
      * What a run of ingest did; the counts reconcile exactly. {@code recordsAccepted} includes
@@ -50,6 +54,7 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
     public record Result(
             long inputFiles,
             int filesOutsideRange,
+            int filesAlreadyIngested,
             long recordsRead,
             long recordsAccepted,
             long recordsQuarantined,
@@ -66,6 +71,15 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
             throw new IllegalArgumentException("inputDir must be a directory, got '" + inputDir + "'");
         }
         this.inputDir = inputDir;
+        return this;
+    }
+
+    /**
+     * Read only the files not read before (new, or changed in size or time), with the rest of
+     * their night; the nightly default when no night is asked for. Off, every listed file is read.
+     */
+    public IngestTranscripts onlyNewFiles(boolean onlyNewFiles) {
+        this.onlyNewFiles = onlyNewFiles;
         return this;
     }
 
@@ -100,8 +114,21 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
     protected Result doExecute() throws IOException {
         InputFiles.Listing listing =
                 InputFiles.list(inputDir, from, to, spark().sparkContext().hadoopConfiguration());
-        if (listing.files().isEmpty() && listing.problems().isEmpty()) {
-            return new Result(0, listing.outsideRange(), 0, 0, 0, 0, 0, Map.of());
+        IngestedFiles ingested = new IngestedFiles(spark(), warehouse());
+        if (onlyNewFiles) {
+            listing = ingested.toRead(listing);
+        }
+        if (listing.found().isEmpty() && listing.problems().isEmpty()) {
+            return new Result(
+                    0,
+                    listing.outsideRange(),
+                    listing.alreadyIngested(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Map.of(Table.INGESTED_FILES, 0L));
         }
         Dataset<Row> parsed = readFiles(listing.files())
                 .unionByName(problems(listing.problems()))
@@ -138,9 +165,14 @@ public final class IngestTranscripts extends StageAction<IngestTranscripts.Resul
                         ConcurrentWrites.retrying(
                                 Table.QUARANTINE, () -> mergeQuarantine(classified.where(not(kept)))));
             }
+            InputFiles.Listing recorded = listing;
+            written.put(
+                    Table.INGESTED_FILES,
+                    ConcurrentWrites.retrying(Table.INGESTED_FILES, () -> ingested.record(recorded, run())));
             return new Result(
-                    listing.files().size() + listing.problems().size(),
+                    listing.found().size() + listing.problems().size(),
                     listing.outsideRange(),
+                    listing.alreadyIngested(),
                     read,
                     accepted,
                     read - accepted,

@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,13 +29,27 @@ final class InputFiles {
     private static final Pattern NIGHT = Pattern.compile("(?:^|/)(?:date=)?((\\d{4})-(\\d{2})-(\\d{2}))(?=/|$)");
 
     /**
-     * The files found, the entries that cannot be read (each becomes one quarantine record), and
-     * how many files were left out for lying outside the date range.
+     * The files to read, the entries that cannot be read (each becomes one quarantine record),
+     * how many files were left out for lying outside the date range, and how many entries for
+     * having been read already ({@link IngestedFiles}).
      */
-    record Listing(List<String> files, List<Problem> problems, int outsideRange) {}
+    record Listing(List<Found> found, List<Problem> problems, int outsideRange, int alreadyIngested) {
+        List<String> files() {
+            return found.stream().map(Found::path).toList();
+        }
+    }
 
-    /** An entry of the input tree that yields no records: its path and why, in words a person acts on. */
-    record Problem(String path, Reasons reason, String message) {}
+    /**
+     * One file found: its full path, its night (null outside night folders), size and
+     * modification time (what tells a changed file).
+     */
+    record Found(String path, LocalDate night, long size, long modifiedMillis) {}
+
+    /**
+     * An entry of the input tree that yields no records: its path, its night (null outside
+     * night folders) and why, in words a person acts on.
+     */
+    record Problem(String path, LocalDate night, Reasons reason, String message) {}
 
     /** The night of a path: its date, or the name of a night-like folder that is no date (then date is null). */
     record Night(LocalDate date, String impossible, LocalDate claimedFrom, LocalDate claimedTo) {}
@@ -49,7 +62,7 @@ final class InputFiles {
      * @throws IllegalArgumentException when the input directory does not exist
      */
     static Listing list(String inputDir, LocalDate from, LocalDate to, Configuration hadoopConf) throws IOException {
-        List<String> files = new ArrayList<>();
+        List<Found> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         int[] outside = {0};
         InputTree.walk(inputDir, hadoopConf, new InputTree.Visitor() {
@@ -59,7 +72,7 @@ final class InputFiles {
             }
 
             @Override
-            public void file(String path, String relative) {
+            public void file(String path, String relative, long size, long modifiedMillis) {
                 String name = relative.substring(relative.lastIndexOf('/') + 1);
                 if (isSystemFile(name)) {
                     return;
@@ -69,6 +82,7 @@ final class InputFiles {
                     if (touches(night.claimedFrom(), night.claimedTo(), from, to)) {
                         problems.add(new Problem(
                                 path,
+                                null,
                                 Reasons.BAD_NIGHT_FOLDER,
                                 "the folder '" + night.impossible() + "' is named like a night, but there is no such"
                                         + " date; rename it to the night its files belong to and re-run"));
@@ -77,27 +91,28 @@ final class InputFiles {
                     }
                     return;
                 }
+                LocalDate date = night == null ? null : night.date();
                 if (from != null || to != null) {
-                    LocalDate date = night == null ? null : night.date();
                     if (date == null || (from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
                         outside[0]++;
                         return;
                     }
                 }
-                files.add(path);
+                files.add(new Found(path, date, size, modifiedMillis));
             }
 
             @Override
             public void problem(String path, String relative, Reasons reason, String message) {
                 String name = relative.substring(relative.lastIndexOf('/') + 1);
                 if (!isSystemFile(name) && inRange(relative, from, to)) {
-                    problems.add(new Problem(path, reason, message));
+                    Night night = nightOf(relative);
+                    problems.add(new Problem(path, night == null ? null : night.date(), reason, message));
                 }
             }
         });
-        Collections.sort(files);
+        files.sort(Comparator.comparing(Found::path));
         problems.sort(Comparator.comparing(Problem::path));
-        return new Listing(files, problems, outside[0]);
+        return new Listing(files, problems, outside[0], 0);
     }
 
     /** Files that are no one's data: markers, checksums, editor and OS companions. */

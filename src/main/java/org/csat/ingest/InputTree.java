@@ -36,7 +36,8 @@ final class InputTree {
         /** Whether a folder (not the input directory itself) is left out with everything in it. */
         boolean skipFolder(String name);
 
-        void file(String path, String relative);
+        /** A regular file, with its size and modification time. */
+        void file(String path, String relative, long size, long modifiedMillis);
 
         void problem(String path, String relative, Reasons reason, String message);
     }
@@ -92,7 +93,11 @@ final class InputTree {
                                     Reasons.NOT_A_REGULAR_FILE,
                                     "a device, pipe or socket, not a file: it cannot hold an export; remove it from the drop");
                         } else {
-                            visitor.file(hadoopPath(fs, file), relative);
+                            visitor.file(
+                                    hadoopPath(fs, file),
+                                    relative,
+                                    attrs.size(),
+                                    attrs.lastModifiedTime().toMillis());
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -156,7 +161,7 @@ final class InputTree {
                     walkListing(fs, child.getPath(), childRelative, visitor, depth + 1);
                 }
             } else {
-                visitor.file(child.getPath().toString(), childRelative);
+                visitor.file(child.getPath().toString(), childRelative, child.getLen(), child.getModificationTime());
             }
         }
     }

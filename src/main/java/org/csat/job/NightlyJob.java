@@ -3,7 +3,6 @@ package org.csat.job;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.csat.cohort.RebuildGold;
@@ -16,6 +15,7 @@ import org.csat.quality.AssessConversationQuality;
 import org.csat.report.RenderReport;
 import org.csat.stage.Run;
 import org.csat.stage.StageContext;
+import org.csat.stage.StageProgress;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 import org.csat.tables.WarehouseLock;
@@ -40,12 +40,39 @@ public final class NightlyJob {
     private LocalDate from;
     private LocalDate to;
     private boolean rescore;
+    private boolean reingest;
     private Run run;
     private String arguments = "";
+    private boolean allowEmpty;
+    private StageProgress progress = StageProgress.NONE;
+    private int progressSeconds;
 
-    /** What the run did: ingest's reconciled counts, rows written per table, seconds per stage. */
+    /**
+     * How a run ended when it did not fail, as {@code pipeline_runs.status} records it: every stage
+     * ran; no input file was found, so nothing after ingest ran (unless allowed, see
+     * {@link #allowEmpty}); or every stage ran but the share of quarantined records is above
+     * {@code ingest.max_quarantine_share}.
+     */
+    public enum Outcome {
+        SUCCEEDED("succeeded"),
+        NO_INPUT("no_input"),
+        QUARANTINE_ABOVE_LIMIT("quarantine_above_limit");
+
+        private final String status;
+
+        Outcome(String status) {
+            this.status = status;
+        }
+
+        public String status() {
+            return status;
+        }
+    }
+
+    /** What the run did: how it ended, ingest's reconciled counts, rows written per table, seconds per stage. */
     public record Result(
             Run run,
+            Outcome outcome,
             IngestTranscripts.Result ingest,
             long conversationsScored,
             Map<Table, Long> rowsWritten,
@@ -78,6 +105,15 @@ public final class NightlyJob {
         return this;
     }
 
+    /**
+     * Read every input file present (of the nights asked for), not only those not read before.
+     * Without a night range a run reads only new and changed files ({@link IngestTranscripts#onlyNewFiles}).
+     */
+    public NightlyJob reingest(boolean reingest) {
+        this.reingest = reingest;
+        return this;
+    }
+
     /** Re-score every bronze conversation, not only this run's (after a model or rule change). */
     public NightlyJob rescore(boolean rescore) {
         this.rescore = rescore;
@@ -99,6 +135,25 @@ public final class NightlyJob {
         return this;
     }
 
+    /**
+     * Whether a run that finds no input file goes on to score and rebuild gold (an expected quiet
+     * night) instead of stopping after ingest with {@link Outcome#NO_INPUT} (a missed export).
+     */
+    public NightlyJob allowEmpty(boolean allowEmpty) {
+        this.allowEmpty = allowEmpty;
+        return this;
+    }
+
+    /** Reports each stage's start and end to {@code progress}, and its Spark tasks every {@code seconds} while it runs. */
+    public NightlyJob progress(StageProgress progress, int seconds) {
+        if (progress == null || seconds < 0) {
+            throw new IllegalArgumentException("progress needs a listener and an interval of 0 (none) or more seconds");
+        }
+        this.progress = progress;
+        this.progressSeconds = seconds;
+        return this;
+    }
+
     /** Runs the job holding the warehouse's run lock and records the run, also when it fails. */
     public Result execute() throws IOException {
         if (inputDir == null) {
@@ -109,7 +164,8 @@ public final class NightlyJob {
         Result result;
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, thisRun.id())) {
             result = stages(new StageContext(spark, warehouse, config, thisRun));
-            log.append(PipelineRunLog.Entry.succeeded(thisRun, arguments, result.ingest(), result.rowsWritten()));
+            log.append(PipelineRunLog.Entry.ended(
+                    thisRun, arguments, result.outcome().status(), result.ingest(), result.rowsWritten()));
         } catch (IOException | RuntimeException e) {
             // also when the lock was refused: the run that gave way says so in the log
             recordFailure(log, thisRun, e);
@@ -127,19 +183,34 @@ public final class NightlyJob {
     }
 
     private Result stages(StageContext context) throws IOException {
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        StageClock clock = new StageClock(spark.sparkContext(), progress, progressSeconds);
         Map<Table, Long> written = new EnumMap<>(Table.class);
-        long t0 = System.nanoTime();
-        IngestTranscripts.Result ingest = new IngestTranscripts(context)
-                .inputDir(inputDir)
-                .nights(from, to)
-                .execute();
+        IngestTranscripts.Result ingest = clock.time(
+                "ingest",
+                () -> new IngestTranscripts(context)
+                        .inputDir(inputDir)
+                        .nights(from, to)
+                        .onlyNewFiles(from == null && to == null && !reingest)
+                        .execute(),
+                (r, s) -> String.format(
+                        "%,d files (%,d read before), %,d records read (%,.0f/s) = %,d accepted + %,d quarantined",
+                        r.inputFiles(),
+                        r.filesAlreadyIngested(),
+                        r.recordsRead(),
+                        r.recordsRead() / Math.max(s, 1e-3),
+                        r.recordsAccepted(),
+                        r.recordsQuarantined()));
         written.putAll(ingest.rowsWritten());
-        long t1 = System.nanoTime();
-        seconds.put("ingest", (t1 - t0) / 1e9);
+        if (ingest.inputFiles() == 0 && !allowEmpty) {
+            return new Result(context.run(), Outcome.NO_INPUT, ingest, 0, written, clock.seconds());
+        }
 
-        ScoreMessages.Result scored =
-                new ScoreMessages(context).rescore(rescore).execute();
+        ScoreMessages.Result scored = clock.time(
+                "score",
+                () -> new ScoreMessages(context).rescore(rescore).execute(),
+                (r, s) -> String.format(
+                        "%,d messages written (%,.0f/s)",
+                        r.messagesWritten(), r.messagesWritten() / Math.max(s, 1e-3)));
         ScoredBatch batch = scored.batch();
         long conversationsScored = 0;
         try (batch) {
@@ -147,32 +218,53 @@ public final class NightlyJob {
             if (batch.isEmpty()) {
                 written.put(Table.SILVER_CONVERSATIONS, 0L);
             } else {
-                AssessConversationQuality.Result quality = new AssessConversationQuality(context)
-                        .batch(batch.conversations(), batch.messages())
-                        .refitTopics(rescore)
-                        .execute();
+                AssessConversationQuality.Result quality = clock.time(
+                        "quality",
+                        () -> new AssessConversationQuality(context)
+                                .batch(batch.conversations(), batch.messages())
+                                .refitTopics(rescore)
+                                .execute(),
+                        (r, s) -> String.format(
+                                "%,d conversations (%,.0f/s), CSAT by %s",
+                                r.conversationsWritten(),
+                                r.conversationsWritten() / Math.max(s, 1e-3),
+                                r.csatSource()));
                 written.putAll(quality.rowsWritten());
                 conversationsScored = quality.conversationsWritten();
             }
         }
-        long t2 = System.nanoTime();
-        seconds.put("score", (t2 - t1) / 1e9);
 
-        written.putAll(new RebuildGold(context).execute().rowsWritten());
+        RebuildGold.Result gold = clock.time(
+                "gold",
+                () -> new RebuildGold(context).execute(),
+                (r, s) -> String.format(
+                        "%,d rows in %d tables",
+                        r.rowsWritten().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum(),
+                        r.rowsWritten().size()));
+        written.putAll(gold.rowsWritten());
         if (!batch.isEmpty()) {
             new MarkConversationsScored(context)
                     .conversations(batch.conversations())
                     .execute();
         }
-        long t3 = System.nanoTime();
-        seconds.put("gold", (t3 - t2) / 1e9);
         if (config.report().writesAfterNightly()) {
-            new RenderReport(context)
-                    .output(config.report().output())
-                    .thisRun(ingest)
-                    .execute();
-            seconds.put("report", (System.nanoTime() - t3) / 1e9);
+            clock.time(
+                    "report",
+                    () -> new RenderReport(context)
+                            .output(config.report().output())
+                            .thisRun(ingest)
+                            .execute(),
+                    (r, s) -> String.format("%d charts, %,d bytes to %s", r.charts(), r.bytes(), r.output()));
         }
-        return new Result(context.run(), ingest, conversationsScored, written, seconds);
+        return new Result(context.run(), outcome(ingest), ingest, conversationsScored, written, clock.seconds());
+    }
+
+    /** Above the configured share of quarantined records the run still writes every table, and says so. */
+    private Outcome outcome(IngestTranscripts.Result ingest) {
+        double limit = config.ingest().maxQuarantineShare();
+        boolean above = ingest.recordsRead() > 0 && (double) ingest.recordsQuarantined() / ingest.recordsRead() > limit;
+        return above ? Outcome.QUARANTINE_ABOVE_LIMIT : Outcome.SUCCEEDED;
     }
 }

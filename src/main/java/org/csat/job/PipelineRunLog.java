@@ -30,10 +30,10 @@ final class PipelineRunLog {
             IngestTranscripts.Result ingest,
             Map<Table, Long> rowsWritten) {
 
-        /** A nightly run that ended well, with ingest's reconciled counts and rows written. */
-        static Entry succeeded(Run run, String arguments, IngestTranscripts.Result ingest, Map<Table, Long> written) {
-            return new Entry(
-                    run, "nightly", arguments, Timestamp.from(Instant.now()), "succeeded", null, ingest, written);
+        /** A nightly run that did not fail ({@code status} says how it ended), with ingest's counts and rows written. */
+        static Entry ended(
+                Run run, String arguments, String status, IngestTranscripts.Result ingest, Map<Table, Long> written) {
+            return new Entry(run, "nightly", arguments, Timestamp.from(Instant.now()), status, null, ingest, written);
         }
 
         /** A nightly run that failed: its one-line reason, and no counts. */

@@ -1,20 +1,22 @@
 package org.csat.quality;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
-import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.mllib.stat.Statistics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * An MLlib evaluator for model selection: Spearman's rank correlation between a prediction
- * column and the label ({@link RankAgreement}, ties sharing their average rank), larger is
- * better. A constant prediction ranks nothing and scores 0, so a model shrunk to the mean
- * never wins by default, as it does under mean absolute error when most labels share one value.
+ * column and the label (MLlib's, ties sharing their average rank, as in {@link RankAgreement}),
+ * larger is better. MLlib ranks by a distributed sort; a window over the one group would move
+ * every row into one task. A constant prediction ranks nothing and scores 0, so a model shrunk
+ * to the mean never wins by default, as it does under mean absolute error when most labels
+ * share one value.
  */
 final class SpearmanEvaluator extends Evaluator {
     private final String uid;
@@ -29,15 +31,17 @@ final class SpearmanEvaluator extends Evaluator {
 
     @Override
     public double evaluate(Dataset<?> dataset) {
-        Dataset<Row> pairs = dataset.select(
-                lit("model").as("predictor"),
-                lit("all").as("cohort"),
-                col(predictionCol).cast("double").as("prediction"),
-                col(labelCol).cast("double").as("label"));
-        List<Row> measured = RankAgreement.measure(pairs).select("spearman").collectAsList();
-        return measured.isEmpty() || measured.get(0).isNullAt(0)
-                ? 0.0
-                : measured.get(0).getDouble(0);
+        JavaRDD<Row> pairs = dataset.select(
+                        col(predictionCol).cast("double").as("prediction"),
+                        col(labelCol).cast("double").as("label"))
+                .where(col("prediction").isNotNull().and(col("label").isNotNull()))
+                .toJavaRDD();
+        if (pairs.isEmpty()) {
+            return 0.0;
+        }
+        double spearman =
+                Statistics.corr(pairs.map(row -> row.getDouble(0)), pairs.map(row -> row.getDouble(1)), "spearman");
+        return Double.isNaN(spearman) ? 0.0 : spearman;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.StructType;
 public enum Table {
     BRONZE_CONVERSATIONS("bronze_conversations", TableSchemas.BRONZE_CONVERSATIONS, "ingest", "IngestTranscripts"),
     QUARANTINE("quarantine", TableSchemas.QUARANTINE, "ingest", "IngestTranscripts"),
+    INGESTED_FILES("ingested_files", TableSchemas.INGESTED_FILES, "ingest", "IngestTranscripts"),
     SILVER_MESSAGES("silver_messages", TableSchemas.SILVER_MESSAGES, "nlp", "ScoreMessages"),
     SILVER_CONVERSATIONS(
             "silver_conversations", TableSchemas.SILVER_CONVERSATIONS, "quality", "AssessConversationQuality"),

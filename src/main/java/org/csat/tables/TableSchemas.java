@@ -151,6 +151,14 @@ public final class TableSchemas {
             .add("csat_mean", DoubleType, true)
             .add("csat_count", LongType, false);
 
+    public static final StructType INGESTED_FILES = new StructType()
+            .add("source_file", StringType, false)
+            .add("night", DateType, true)
+            .add("size_bytes", LongType, false)
+            .add("modified_at", TimestampType, false)
+            .add("run_id", StringType, false)
+            .add("ingested_at", TimestampType, false);
+
     public static final StructType PIPELINE_RUNS = new StructType()
             .add("run_id", StringType, false)
             .add("command", StringType, false)

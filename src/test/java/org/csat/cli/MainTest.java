@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.csat.testing.TestSpark;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes and the one-line reason a scheduler reads. */
 class MainTest {
@@ -39,19 +36,5 @@ class MainTest {
         assertEquals(2, run("nightly", "--date", "2024-13-01"));
         assertEquals(2, run("query", "--format", "xml", "SELECT 1"));
         assertEquals(0, run("nightly", "--help"));
-    }
-
-    @Test
-    void aFailedRunExitsOneWithItsReasonLast(@TempDir Path dir) {
-        TestSpark.session();
-        int code = run(
-                "nightly",
-                "--input",
-                dir.resolve("missing").toString(),
-                "--warehouse",
-                dir.resolve("wh").toString());
-        assertEquals(1, code);
-        assertTrue(lastErrLine().startsWith("csat nightly failed: input directory "), lastErrLine());
-        assertTrue(lastErrLine().endsWith("does not exist"), lastErrLine());
     }
 }
