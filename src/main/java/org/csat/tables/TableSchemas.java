@@ -98,7 +98,12 @@ public final class TableSchemas {
             .add("sentiment", DoubleType, true)
             .add("sentiment_label", StringType, true)
             .add("sentences", IntegerType, true)
-            .add("sentences_scored", IntegerType, true);
+            .add("sentences_scored", IntegerType, true)
+            // sentiment is the combination of these (docs/quality.md, "Message sentiment")
+            .add("corenlp_sentiment", DoubleType, true)
+            .add("corenlp_sentiment_label", StringType, true)
+            .add("lexicon_sentiment", DoubleType, true)
+            .add("sentiment_model", StringType, true);
 
     public static final StructType SILVER_CONVERSATIONS = new StructType()
             .add("conversation_id", StringType, false)

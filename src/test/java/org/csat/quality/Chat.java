@@ -121,7 +121,11 @@ final class Chat {
                     m.sentiment(),
                     null,
                     1,
-                    m.sentiment() == null ? 0 : 1));
+                    m.sentiment() == null ? 0 : 1,
+                    m.sentiment(),
+                    null,
+                    null,
+                    m.sentiment() == null ? "none" : "corenlp+lexicon-en"));
         }
         return rows;
     }
