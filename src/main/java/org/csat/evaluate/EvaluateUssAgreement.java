@@ -122,8 +122,8 @@ public final class EvaluateUssAgreement {
         }
         Dataset<Row> test =
                 testFrom == null ? silver : silver.where(col("started_at").geq(lit(testFrom)));
-        Dataset<Row> features = new ConversationFeatures(config.phrases())
-                .apply(test, warehouse.read(Table.SILVER_MESSAGES))
+        Dataset<Row> features = ConversationFeatures.withResolution(
+                        new ConversationFeatures(config.phrases()).apply(test, warehouse.read(Table.SILVER_MESSAGES)))
                 .join(
                         test.select(
                                 col("conversation_id"),
@@ -178,7 +178,7 @@ public final class EvaluateUssAgreement {
         return rows.unionByName(rows.withColumn("cohort", lit("all")));
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

@@ -25,8 +25,10 @@ import org.csat.tables.Warehouse;
  * split by time, the latest {@code quality.csat_model.test_fraction} held out; the model
  * ({@link CsatModelTrainer}) is trained on the earlier rows only, saved under
  * {@code <warehouse>/models/predicted_csat/<version>} and evaluated on the later rows
- * ({@link CsatEvaluation}); every conversation is then predicted by that same model, so its
- * held-out figures describe the scores in the table. A version already on disk is loaded, not
+ * ({@link CsatEvaluation}) beside the rules; when it agrees better with the held-out surveys
+ * than the rules (Spearman), every conversation is predicted by that same model, so its
+ * held-out figures describe the scores in the table, and otherwise by the rules
+ * ({@code model_metrics.note} says which and why). A version already on disk is loaded, not
  * retrained, which makes a re-run produce identical tables. With fewer surveys the
  * {@link RuleBasedCsat rule-based score} is used and evaluated on all surveyed rows (it is not
  * trained, so none are seen in training).
@@ -105,6 +107,9 @@ final class PredictCsat {
                 span.getTimestamp(0),
                 (Timestamp) testSpan.get(0),
                 note);
+        if (!evaluation.modelBeatsRules(version)) {
+            return new Predictor(RULES, null, written);
+        }
         return new Predictor("model:" + version, model, written);
     }
 

@@ -141,7 +141,13 @@ public final class TableSchemas {
             .add("handle_time_s", DoubleType, true)
             .add("predicted_csat", DoubleType, true)
             .add("predicted_csat_source", StringType, true)
-            .add("topic_cluster", IntegerType, true);
+            .add("topic_cluster", IntegerType, true)
+            // resolution evidence (docs/quality.md): which rule or model decided, and why
+            .add("resolution_rule", StringType, true)
+            .add("resolution_evidence", StringType, true)
+            .add("resolution_source", StringType, true)
+            .add("resolution_probability", DoubleType, true)
+            .add("unanswered_questions", IntegerType, true);
 
     public static final StructType GOLD_COHORT_DAILY = new StructType()
             .add("date", DateType, false)
