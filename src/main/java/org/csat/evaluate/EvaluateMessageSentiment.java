@@ -40,7 +40,8 @@ import org.csat.quality.RankAgreement;
  * the score with the mean rating.</li>
  * </ul>
  * The lexicon alone is labelled with VADER's documented cut (compound &ge; 0.05 positive,
- * &le; -0.05 negative); the combination with its nearest class ({@link CombinedSentiment}).
+ * &le; -0.05 negative); the combination with the readers' vote ({@link CombinedSentiment}), and,
+ * for comparison, with the class nearest to its score (the first labelling rule).
  * CoreNLP scores each text the pipeline's way (sentences split, parsed, token-weighted), on
  * every core of this JVM. Nothing is fitted: the figures are what the pipeline reports.
  */
@@ -133,7 +134,7 @@ public final class EvaluateMessageSentiment {
                                 threeWay(SentimentScale.label(s.corenlp())), SentimentScale.score(s.corenlp())));
         scorers.put("CoreNLP alone, nearest class of its score", s -> {
             double score = s.corenlp() == null ? 0 : SentimentScale.score(s.corenlp());
-            return new Prediction(threeWay(CombinedSentiment.label(score)), score);
+            return new Prediction(threeWay(CombinedSentiment.nearestLabel(score)), score);
         });
         scorers.put("VADER word list alone", s -> vader(s.lexicon().get("vader")));
         scorers.put(
@@ -146,13 +147,25 @@ public final class EvaluateMessageSentiment {
             String name = variant.equals("all")
                     ? "pipeline: CoreNLP + chat lexicon (sentiment_label)"
                     : "  pipeline " + variant;
-            scorers.put(name, s -> {
-                Double corenlp = s.corenlp() == null ? null : SentimentScale.score(s.corenlp());
-                double score = CombinedSentiment.score(corenlp, s.lexicon().get(variant), weight);
-                return new Prediction(threeWay(CombinedSentiment.label(score)), score);
-            });
+            scorers.put(name, s -> combined(s, variant, weight, false));
+            if (variant.equals("all")) {
+                scorers.put(
+                        "  pipeline labelled by the nearest class of its score (the first labelling rule)",
+                        s -> combined(s, variant, weight, true));
+            }
         }
         return scorers;
+    }
+
+    private static Prediction combined(Scored s, String variant, double weight, boolean nearest) {
+        Double corenlp = s.corenlp() == null ? null : SentimentScale.score(s.corenlp());
+        double lexicon = s.lexicon().get(variant);
+        double score = CombinedSentiment.score(corenlp, lexicon, weight);
+        String label = nearest
+                ? CombinedSentiment.nearestLabel(score)
+                : CombinedSentiment.label(
+                        s.corenlp() == null ? null : SentimentScale.label(s.corenlp()), lexicon, score);
+        return new Prediction(threeWay(label), score);
     }
 
     private static Map<String, LexiconSentiment.Parts> lexicons() {

@@ -114,7 +114,10 @@ public final class BuildSilverMessages {
                 .drop(keyed.col("score_key"))
                 .drop(scores.col("score_key"))
                 .withColumn("sentiment", combined)
-                .withColumn("sentiment_label", CombinedSentiment.label(col("sentiment")));
+                .withColumn(
+                        "sentiment_label",
+                        CombinedSentiment.label(
+                                col("corenlp_sentiment_label"), col("lexicon_sentiment"), col("sentiment")));
     }
 
     /** Whether a message row ({@code role, text, language}) gets sentiment. */
