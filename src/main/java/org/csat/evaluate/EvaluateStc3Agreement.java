@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.csat.config.PipelineConfig;
 import org.csat.job.NightlyJob;
+import org.csat.nlp.SentimentModel;
 import org.csat.quality.ConversationFeatures;
 import org.csat.quality.RankAgreement;
 import org.csat.quality.ResolutionStatus;
@@ -63,6 +64,9 @@ public final class EvaluateStc3Agreement {
     static final String TRANSCRIPTS_ONLY = "transcripts only";
     static final String LABELS = "labels, no surveys";
     static final String LABELS_SURVEYS = "labels + surveys";
+
+    /** More than the development split's customer sentences (about 3,000), a few MB. */
+    private static final int REMEMBERED_SENTENCES = 50_000;
 
     private final SparkSession spark;
     private final PipelineConfig config;
@@ -138,12 +142,19 @@ public final class EvaluateStc3Agreement {
         }
         List<String> runs = new ArrayList<>();
         List<Row> scored = new ArrayList<>();
-        for (int fold = 0; fold < folds; fold++) {
-            Set<String> heldOut = ids(order, fold);
-            Set<String> labelled = new HashSet<>(ids(order, -1));
-            labelled.removeAll(heldOut);
-            Set<String> surveyed = sample(order, labelled, surveyShare, seed + fold);
-            scored.addAll(run("fold" + fold, order, labelled, surveyed, heldOut, runs));
+        // Every fold's job parses the same sentences: the first parses them, the others read
+        // its scores (the jobs run in this JVM, local mode).
+        SentimentModel.rememberScores(REMEMBERED_SENTENCES);
+        try {
+            for (int fold = 0; fold < folds; fold++) {
+                Set<String> heldOut = ids(order, fold);
+                Set<String> labelled = new HashSet<>(ids(order, -1));
+                labelled.removeAll(heldOut);
+                Set<String> surveyed = sample(order, labelled, surveyShare, seed + fold);
+                scored.addAll(run("fold" + fold, order, labelled, surveyed, heldOut, runs));
+            }
+        } finally {
+            SentimentModel.rememberScores(0);
         }
         Dataset<Row> all = spark.createDataFrame(scored, scored.get(0).schema());
         List<Figure> figures = new ArrayList<>();
