@@ -84,17 +84,12 @@ final class PredictCsat {
         String version = "lr-" + fingerprint.hash();
         String path = warehouse.root() + "/models/predicted_csat/" + version;
         ModelFiles files = new ModelFiles(modeling.sparkSession());
-        PipelineModel model;
-        String note;
-        if (files.exists(path)) {
-            model = PipelineModel.load(path);
-            note = "loaded from " + path;
-        } else {
+        ModelFiles.Versioned versioned = files.loadOrFit(path, runId, () -> {
             CsatModelTrainer.Fitted fitted = new CsatModelTrainer(settings).fit(train);
-            files.saveAtomically(fitted.model(), path, runId);
-            model = fitted.model();
-            note = fitted.note();
-        }
+            return new ModelFiles.Versioned(fitted.model(), fitted.note());
+        });
+        PipelineModel model = versioned.model();
+        String note = versioned.note();
         Row span = train.agg(max("started_at"), min("started_at")).first();
         Row testSpan = test.agg(min("started_at")).first();
         long written = evaluation.evaluateModel(

@@ -103,17 +103,12 @@ final class PredictResolution {
         String path = warehouse.root() + "/models/resolution/" + version;
         double threshold = trainSummary.getDouble(0);
         ModelFiles files = new ModelFiles(modeling.sparkSession());
-        PipelineModel model;
-        String note;
-        if (files.exists(path)) {
-            model = PipelineModel.load(path);
-            note = "loaded from " + path;
-        } else {
+        ModelFiles.Versioned versioned = files.loadOrFit(path, runId, () -> {
             ResolutionModelTrainer.Fitted fitted = new ResolutionModelTrainer(settings).fit(train);
-            files.saveAtomically(fitted.model(), path, runId);
-            model = fitted.model();
-            note = fitted.note();
-        }
+            return new ModelFiles.Versioned(fitted.model(), fitted.note());
+        });
+        PipelineModel model = versioned.model();
+        String note = versioned.note();
         Predictor candidate = new Predictor("model:" + version, model, threshold, 0);
         long written = 0;
         if (!table.evaluated(version)) {
