@@ -32,11 +32,12 @@ import org.csat.tables.Warehouse;
  * {@code defaultParallelism*4} tasks) and writes one Parquet row per message;</li>
  * <li>{@code pipeline --input DIR --out DIR}: the same input, preparation and output, scored
  * the way the nightly job scores {@code silver_messages}
- * ({@link BuildSilverMessages#withSentiment}: distinct sentences, one parse each);</li>
+ * ({@link BuildSilverMessages#withSentiment}: distinct sentences, one parse each, and the chat
+ * lexicon and the combined score, which are written too so that their cost is timed);</li>
  * <li>{@code compare --naive DIR (--pipeline DIR | --warehouse DIR)}: checks every message's
- * sentiment (score within 1e-12 and the same label) against the naive one, from the
- * pipeline step's Parquet or a nightly run's {@code silver_messages}, and prints
- * {@code messages=N mismatches=M ...}.</li>
+ * CoreNLP sentiment ({@code corenlp_sentiment}, score within 1e-12, and
+ * {@code corenlp_sentiment_label}) against the naive one, from the pipeline step's Parquet or a
+ * nightly run's {@code silver_messages}, and prints {@code messages=N mismatches=M ...}.</li>
  * </ul>
  * All take {@code --set k=v;..} like the nightly job, so the paths read the same settings.
  */
@@ -120,8 +121,8 @@ public final class SentimentBenchmark {
                         col("role"),
                         col("text"),
                         col("scorable"),
-                        col("s.sentiment").as("sentiment"),
-                        col("s.sentiment_label").as("sentiment_label"))
+                        col("s.sentiment").as("corenlp_sentiment"),
+                        col("s.sentiment_label").as("corenlp_sentiment_label"))
                 .write()
                 .mode("overwrite")
                 .parquet(out);
@@ -132,7 +133,15 @@ public final class SentimentBenchmark {
                 new BuildSilverMessages(config, spark.sparkContext().defaultParallelism() * 4);
         silver.withSentiment(messages(spark, silver, input))
                 .withColumn("scorable", silver.scorable())
-                .select("conversation_id", "role", "text", "scorable", "sentiment", "sentiment_label")
+                .select(
+                        "conversation_id",
+                        "role",
+                        "text",
+                        "scorable",
+                        "corenlp_sentiment",
+                        "corenlp_sentiment_label",
+                        "sentiment",
+                        "sentiment_label")
                 .write()
                 .mode("overwrite")
                 .parquet(out);
@@ -189,13 +198,15 @@ public final class SentimentBenchmark {
         String[] key = {"conversation_id", "text", "occurrence"};
         Dataset<Row> joined = naive.as("n").join(pipeline.as("p"), toSeq(key), "full_outer");
         Column missing = col("n.scorable").isNull().or(col("p.scorable").isNull());
-        Column scoreDiffers = col("n.sentiment")
+        Column scoreDiffers = col("n.corenlp_sentiment")
                 .isNull()
-                .notEqual(col("p.sentiment").isNull())
-                .or(abs(col("n.sentiment").minus(col("p.sentiment"))).gt(TOLERANCE));
-        Column labelDiffers =
-                col("n.sentiment_label").eqNullSafe(col("p.sentiment_label")).unary_$bang();
-        Column bitwise = col("n.sentiment").eqNullSafe(col("p.sentiment"));
+                .notEqual(col("p.corenlp_sentiment").isNull())
+                .or(abs(col("n.corenlp_sentiment").minus(col("p.corenlp_sentiment")))
+                        .gt(TOLERANCE));
+        Column labelDiffers = col("n.corenlp_sentiment_label")
+                .eqNullSafe(col("p.corenlp_sentiment_label"))
+                .unary_$bang();
+        Column bitwise = col("n.corenlp_sentiment").eqNullSafe(col("p.corenlp_sentiment"));
         Row counts = joined.agg(
                         org.apache
                                 .spark
@@ -220,7 +231,8 @@ public final class SentimentBenchmark {
                                 .spark
                                 .sql
                                 .functions
-                                .sum(when(col("n.sentiment").isNotNull(), 1).otherwise(0))
+                                .sum(when(col("n.corenlp_sentiment").isNotNull(), 1)
+                                        .otherwise(0))
                                 .as("scored"),
                         org.apache
                                 .spark
@@ -248,12 +260,12 @@ public final class SentimentBenchmark {
 
     /** Numbers the rows of each (conversation, text), so repeated texts pair up one to one. */
     private static Dataset<Row> occurrences(Dataset<Row> messages) {
-        return messages.select("conversation_id", "text", "scorable", "sentiment", "sentiment_label")
+        return messages.select("conversation_id", "text", "scorable", "corenlp_sentiment", "corenlp_sentiment_label")
                 .withColumn(
                         "occurrence",
                         row_number()
                                 .over(Window.partitionBy("conversation_id", "text")
-                                        .orderBy("sentiment")));
+                                        .orderBy("corenlp_sentiment")));
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(String[] names) {

@@ -35,7 +35,11 @@ public final class PhraseLists implements Serializable {
             "frustration",
             "goodbye",
             "closing_offer",
-            "bot_fallback");
+            "bot_fallback",
+            "acknowledged",
+            "redirected",
+            "callback_promised",
+            "apology");
 
     /** Languages looked for; a missing file means no phrases for that language. */
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "sv", "pt", "nl", "it");

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Resolution, repeat contact and effort: {@code quality.*} (the CSAT model's and the topics'
- * own settings are {@link CsatModelSettings} and {@link TopicSettings}).
+ * Resolution, repeat contact and effort: {@code quality.*} (the resolution model's, the CSAT
+ * model's and the topics' own settings are {@link ResolutionModelSettings},
+ * {@link CsatModelSettings} and {@link TopicSettings}).
  */
 public record QualitySettings(
         int repeatWindowDays,
         Set<String> abandonEvents,
         double nearDuplicateSimilarity,
         int nearDuplicateMinWords,
+        ResolutionModelSettings resolutionModel,
         CsatModelSettings csatModel,
         TopicSettings topics)
         implements Serializable {
@@ -52,6 +54,7 @@ public record QualitySettings(
                 config.get(ABANDON_EVENTS),
                 config.get(NEAR_DUPLICATE_SIMILARITY),
                 config.get(NEAR_DUPLICATE_MIN_WORDS),
+                ResolutionModelSettings.from(config),
                 CsatModelSettings.from(config),
                 TopicSettings.from(config));
     }

@@ -4,8 +4,12 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
-/** Which messages get CoreNLP sentiment and how they are parsed: {@code sentiment.*}. */
-public record SentimentSettings(Set<String> languages, Set<String> roles, int maxSentenceTokens, String parseModel)
+/**
+ * Which messages get sentiment, how CoreNLP parses them and how much the chat lexicon weighs in
+ * the reported score: {@code sentiment.*}.
+ */
+public record SentimentSettings(
+        Set<String> languages, Set<String> roles, int maxSentenceTokens, String parseModel, double lexiconWeight)
         implements Serializable {
     static final Setting<Set<String>> LANGUAGES = Setting.names(
             "sentiment.languages",
@@ -32,10 +36,24 @@ public record SentimentSettings(Set<String> languages, Set<String> roles, int ma
             "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz",
             "CoreNLP parser model used by the sentiment annotator.");
 
-    static final List<Setting<?>> DECLARED = List.of(LANGUAGES, MAX_SENTENCE_TOKENS, PARSE_MODEL, ROLES);
+    static final Setting<Double> LEXICON_WEIGHT = Setting.number(
+            "sentiment.lexicon_weight",
+            "0.5",
+            0,
+            1,
+            "Weight of the chat lexicon (VADER's word list plus the support phrases of"
+                    + " conf/sentiment/en.txt) in silver_messages.sentiment; CoreNLP's score gets the rest"
+                    + " and stays in corenlp_sentiment. 0 reports CoreNLP alone.");
+
+    static final List<Setting<?>> DECLARED =
+            List.of(LANGUAGES, LEXICON_WEIGHT, MAX_SENTENCE_TOKENS, PARSE_MODEL, ROLES);
 
     static SentimentSettings from(PipelineConfig config) {
         return new SentimentSettings(
-                config.get(LANGUAGES), config.get(ROLES), config.get(MAX_SENTENCE_TOKENS), config.get(PARSE_MODEL));
+                config.get(LANGUAGES),
+                config.get(ROLES),
+                config.get(MAX_SENTENCE_TOKENS),
+                config.get(PARSE_MODEL),
+                config.get(LEXICON_WEIGHT));
     }
 }

@@ -22,6 +22,7 @@ public final class Settings {
                     SentimentSettings.DECLARED),
             new Section("Language of a conversation", LanguageSettings.DECLARED),
             new Section("Quality: resolution, repeat contact, effort (docs/quality.md)", QualitySettings.DECLARED),
+            new Section("Quality: the resolution model (resolved)", ResolutionModelSettings.DECLARED),
             new Section("Quality: the predicted_csat model", CsatModelSettings.DECLARED),
             new Section("Quality: topic clusters", TopicSettings.DECLARED),
             new Section(

@@ -40,7 +40,10 @@ final class ConvertUssDialogues {
     private long seed = 42;
     private String systemRole = "bot";
 
-    /** One dialogue: corpus, position in its file, turns as (role, text), the overall ratings' mean. */
+    /**
+     * One dialogue: corpus, position in its file, turns as (role, text, the turn's ratings as
+     * written, "" when none), the overall ratings' mean.
+     */
     public record Dialogue(String corpus, int index, List<String[]> turns, double overall) {}
 
     /** Dialogues written, and dialogues skipped for having no overall rating. */
@@ -153,13 +156,14 @@ final class ConvertUssDialogues {
             if (role.equals("USER") && text.equals("OVERALL")) {
                 overall = mean(fields.length > 3 ? fields[3] : "");
             } else if ((role.equals("USER") || role.equals("SYSTEM")) && !text.isEmpty()) {
-                turns.add(new String[] {role, text});
+                turns.add(new String[] {role, text, fields.length > 3 ? fields[3].strip() : ""});
             }
         }
         return overall == null || turns.isEmpty() ? null : new Dialogue(corpus, index, turns, overall);
     }
 
-    private static Double mean(String ratings) {
+    /** The mean of comma-separated ratings, null when there are none. */
+    static Double mean(String ratings) {
         double sum = 0;
         int n = 0;
         for (String r : ratings.split(",")) {

@@ -32,8 +32,9 @@ import org.csat.tables.Warehouse;
  * under the work directory (CoreNLP scoring, quality, the CSAT model trained on the earlier
  * 80% and evaluated on the later 20% of the shuffled dialogues), and measures on the held-out
  * dialogues the Spearman correlation with the annotators' mean overall rating of:
- * {@code predicted_csat} (the model), the {@link RuleBasedCsat rule-based score}, and CoreNLP
- * sentiment alone (the customer's mean message sentiment, and their last message's). Also per
+ * {@code predicted_csat} (the model), the {@link RuleBasedCsat rule-based score}, and message
+ * sentiment alone ({@code silver_messages.sentiment}, CoreNLP combined with the chat lexicon:
+ * the customer's mean message sentiment, and their last message's). Also per
  * USS corpus. When the sample is too small for a model, every dialogue is evaluated and the
  * model line is the rule-based score.
  */
@@ -122,8 +123,8 @@ public final class EvaluateUssAgreement {
         }
         Dataset<Row> test =
                 testFrom == null ? silver : silver.where(col("started_at").geq(lit(testFrom)));
-        Dataset<Row> features = new ConversationFeatures(config.phrases())
-                .apply(test, warehouse.read(Table.SILVER_MESSAGES))
+        Dataset<Row> features = ConversationFeatures.withResolution(
+                        new ConversationFeatures(config.phrases()).apply(test, warehouse.read(Table.SILVER_MESSAGES)))
                 .join(
                         test.select(
                                 col("conversation_id"),
@@ -143,14 +144,15 @@ public final class EvaluateUssAgreement {
         parts.add(scorer(features, "rule-based score", col("rules")));
         parts.add(scorer(
                 features.where(col("has_sentiment").equalTo(1.0)),
-                "CoreNLP: customer mean sentiment",
+                "sentiment alone (CoreNLP + chat lexicon): customer mean",
                 col("sentiment_mean")));
-        parts.add(scorer(features, "CoreNLP: customer last sentiment", col("customer_sentiment_end")));
+        parts.add(scorer(
+                features, "sentiment alone (CoreNLP + chat lexicon): customer last", col("customer_sentiment_end")));
         Dataset<Row> all = parts.stream().reduce(Dataset::unionByName).orElseThrow();
         List<Figure> figures = new ArrayList<>();
         for (Row r : RankAgreement.measure(all).collectAsList()) {
             String scorer = r.getAs("predictor");
-            boolean onScale = !scorer.startsWith("CoreNLP");
+            boolean onScale = !scorer.startsWith("sentiment alone");
             figures.add(new Figure(
                     scorer,
                     r.getAs("cohort"),
@@ -178,7 +180,7 @@ public final class EvaluateUssAgreement {
         return rows.unionByName(rows.withColumn("cohort", lit("all")));
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

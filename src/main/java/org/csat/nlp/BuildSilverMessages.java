@@ -20,13 +20,15 @@ import org.csat.config.PipelineConfig;
 import org.csat.tables.TableSchemas;
 
 /**
- * Bronze conversations -> one row per message with its language and CoreNLP sentiment.
+ * Bronze conversations -> one row per message with its language and sentiment.
  * A conversation's language is the source's, lower-cased, else guessed from the customer's
  * words ({@link LanguageGuesser}); every message carries its conversation's language, as
  * single short messages are too short to guess. Messages of the roles in
  * {@code sentiment.roles} (customer, bot and agent by default) in a language of
- * {@code sentiment.languages} are scored ({@link ScoreSentences}); system events, other roles
- * and other languages get null sentiment rather than an English model's guess.
+ * {@code sentiment.languages} are scored by CoreNLP ({@link ScoreSentences}) and by the chat
+ * lexicon ({@link LexiconSentiment}), and reported as their combination
+ * ({@link CombinedSentiment}); system events, other roles and other languages get null
+ * sentiment rather than an English model's guess, and {@code sentiment_model} 'none'.
  */
 public final class BuildSilverMessages {
     private final PipelineConfig config;
@@ -83,19 +85,39 @@ public final class BuildSilverMessages {
 
     /**
      * Message rows ({@code role, text, language}, any other columns) with {@code sentiment,
-     * sentiment_label, sentences, sentences_scored} added: the scorable texts' distinct
-     * sentences are scored once each ({@link ScoreSentences}) and joined back. Rows that are
-     * not {@link #scorable()} get nulls.
+     * sentiment_label, sentences, sentences_scored, corenlp_sentiment, corenlp_sentiment_label,
+     * lexicon_sentiment, sentiment_model} added: the scorable texts' distinct sentences are
+     * scored by CoreNLP once each ({@link ScoreSentences}) and joined back, each scorable text
+     * is scored by the lexicon, and {@code sentiment} combines the two
+     * ({@link CombinedSentiment}, {@code sentiment.lexicon_weight}). Rows that are not
+     * {@link #scorable()} get nulls and {@code sentiment_model} 'none'.
      */
     public Dataset<Row> withSentiment(Dataset<Row> messages) {
         Dataset<Row> keyed = messages.withColumn("score_key", when(scorable(), col("text")));
         Dataset<Row> scores = new ScoreSentences(config, scoringPartitions)
                 .apply(keyed.where(col("score_key").isNotNull())
                         .select(col("score_key").as("text")))
-                .withColumnRenamed("text", "score_key");
+                .withColumnRenamed("text", "score_key")
+                .withColumnRenamed("sentiment", "corenlp_sentiment")
+                .withColumnRenamed("sentiment_label", "corenlp_sentiment_label");
+        Column lexicon = udf(new LexiconSentimentUdf(), DataTypes.DoubleType).apply(col("text"));
+        Column combined = CombinedSentiment.score(
+                col("corenlp_sentiment"),
+                col("lexicon_sentiment"),
+                config.sentiment().lexiconWeight());
         return keyed.join(scores, keyed.col("score_key").equalTo(scores.col("score_key")), "left")
+                .withColumn("lexicon_sentiment", when(keyed.col("score_key").isNotNull(), lexicon))
+                .withColumn(
+                        "sentiment_model",
+                        when(keyed.col("score_key").isNotNull(), lit(CombinedSentiment.ENGLISH_MODEL))
+                                .otherwise(lit(CombinedSentiment.NO_MODEL)))
                 .drop(keyed.col("score_key"))
-                .drop(scores.col("score_key"));
+                .drop(scores.col("score_key"))
+                .withColumn("sentiment", combined)
+                .withColumn(
+                        "sentiment_label",
+                        CombinedSentiment.label(
+                                col("corenlp_sentiment_label"), col("lexicon_sentiment"), col("sentiment")));
     }
 
     /** Whether a message row ({@code role, text, language}) gets sentiment. */

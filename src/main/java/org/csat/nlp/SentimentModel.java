@@ -17,7 +17,9 @@ import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.simple.SimpleMatrix;
@@ -176,6 +178,50 @@ public final class SentimentModel {
         if (words.isEmpty() || words.size() > maxTokens) {
             return null;
         }
+        Map<String, double[]> memo = remembered;
+        if (memo == null) {
+            return parse(words, parseModel, maxTokens);
+        }
+        String key = parseModel + '\u0000' + maxTokens + '\u0000' + String.join("\u0001", words);
+        synchronized (memo) {
+            if (memo.containsKey(key)) {
+                double[] known = memo.get(key);
+                return known == null ? null : known.clone();
+            }
+        }
+        double[] probabilities = parse(words, parseModel, maxTokens);
+        synchronized (memo) {
+            memo.put(key, probabilities == null ? null : probabilities.clone());
+        }
+        return probabilities;
+    }
+
+    /**
+     * Keeps up to {@code sentences} sentence scores in this JVM (least recently used dropped
+     * first) for the runs that follow, or, with 0, stops keeping them. For evaluations that run
+     * the whole job several times over the same texts in one local JVM ({@code evaluate --stc3}
+     * runs it once per fold): a sentence's score depends only on its tokens and the settings in
+     * the key, so every run after the first reads the same scores without parsing again. Off by
+     * default: a nightly run already parses each distinct sentence once, and a benchmark must
+     * measure the parse.
+     */
+    public static void rememberScores(int sentences) {
+        if (sentences < 0) {
+            throw new IllegalArgumentException("sentences must be >= 0, got " + sentences);
+        }
+        remembered = sentences == 0
+                ? null
+                : new LinkedHashMap<>(1024, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+                        return size() > sentences;
+                    }
+                };
+    }
+
+    private static volatile Map<String, double[]> remembered;
+
+    private static double[] parse(List<String> words, String parseModel, int maxTokens) {
         List<CoreLabel> tokens = new ArrayList<>(words.size());
         for (String word : words) {
             CoreLabel token = new CoreLabel();

@@ -33,9 +33,12 @@ import org.csat.tables.UpsertConversationRows;
  * <li>Topic clusters ({@link TopicModelStore}): the batch is assigned with the current model;
  * when the model changes, every conversation is.</li>
  * <li>Repeat contact and the final resolution status ({@link DetectRepeatContacts}).</li>
+ * <li>resolved ({@link PredictResolution}): the resolution model is trained and evaluated on
+ * the conversations people labelled, when they changed; it or the rules decide.</li>
  * <li>predicted_csat ({@link PredictCsat}): the model is trained and evaluated when the surveyed
- * conversations changed, and every conversation not yet predicted by the current model or
- * rules is predicted again, so all rows share one scorer.</li>
+ * conversations changed, and every conversation not yet decided by the current resolution
+ * scorer and predicted by the current CSAT model or rules is done again, so all rows share
+ * one scorer each.</li>
  * </ol>
  * Deterministic: the same tables and batch give the same rows, models and metrics.
  */
@@ -46,9 +49,13 @@ public final class AssessConversationQuality extends StageAction<AssessConversat
     private boolean refitTopics;
     private final List<Dataset<Row>> cached = new ArrayList<>();
 
-    /** Rows written per table, and what predicted_csat and topic_cluster came from. */
+    /** Rows written per table, and what resolved, predicted_csat and topic_cluster came from. */
     public record Result(
-            long conversationsWritten, Map<Table, Long> rowsWritten, String csatSource, String topicModel) {}
+            long conversationsWritten,
+            Map<Table, Long> rowsWritten,
+            String resolutionSource,
+            String csatSource,
+            String topicModel) {}
 
     public AssessConversationQuality(StageContext context) {
         super(context);
@@ -130,17 +137,25 @@ public final class AssessConversationQuality extends StageAction<AssessConversat
         Dataset<Row> afterFinal = universe.where(not(col("_r1"))).unionByName(r1Final);
 
         ConversationFeatures features = new ConversationFeatures(config().phrases());
+        PredictResolution.Predictor resolution =
+                new PredictResolution(context()).prepare(afterFinal, features, messages);
         PredictCsat.Predictor predictor = new PredictCsat(context())
-                .prepare(features.apply(afterFinal.where(col("csat").isNotNull()), messages));
+                .prepare(decided(
+                        resolution, features.apply(afterFinal.where(col("csat").isNotNull()), messages)));
 
         Column stalePrediction = col("predicted_csat_source")
                 .isNull()
-                .or(col("predicted_csat_source").notEqual(predictor.source()));
+                .or(col("predicted_csat_source").notEqual(predictor.source()))
+                .or(col("resolution_source").isNull())
+                .or(col("resolution_source").notEqual(resolution.source()));
         Dataset<Row> stale = afterFinal.where(not(col("_r1")).and(topics.changed() ? lit(true) : stalePrediction));
         Dataset<Row> output = keep(r1Final.unionByName(topics.changed() ? repeats.apply(stale, universe) : stale));
-        Dataset<Row> predicted = PredictCsat.apply(predictor, features.apply(output, messages))
-                .select("conversation_id", "predicted_csat", "predicted_csat_source");
-        Dataset<Row> rows = output.drop("predicted_csat", "predicted_csat_source")
+        String[] decidedColumns = {
+            "resolved", "resolution_probability", "resolution_source", "predicted_csat", "predicted_csat_source"
+        };
+        Dataset<Row> predicted = PredictCsat.apply(predictor, decided(resolution, features.apply(output, messages)))
+                .select("conversation_id", decidedColumns);
+        Dataset<Row> rows = output.drop(decidedColumns)
                 .join(predicted, "conversation_id")
                 .selectExpr(TableSchemas.columns(TableSchemas.SILVER_CONVERSATIONS));
         long written = new UpsertConversationRows(warehouse(), Table.SILVER_CONVERSATIONS, List.of("conversation_id"))
@@ -148,13 +163,19 @@ public final class AssessConversationQuality extends StageAction<AssessConversat
 
         Map<Table, Long> rowsWritten = new EnumMap<>(Table.class);
         rowsWritten.put(Table.SILVER_CONVERSATIONS, written);
-        rowsWritten.put(Table.MODEL_METRICS, predictor.metricsRowsWritten());
+        rowsWritten.put(Table.MODEL_METRICS, predictor.metricsRowsWritten() + resolution.metricsRowsWritten());
         rowsWritten.put(Table.TOPICS, topics.rowsWritten());
         return new Result(
                 written,
                 rowsWritten,
+                resolution.source(),
                 predictor.source(),
                 topics.model() == null ? null : topics.model().version());
+    }
+
+    /** Feature rows with the resolution decided ({@link PredictResolution}) and its features added. */
+    private static Dataset<Row> decided(PredictResolution.Predictor resolution, Dataset<Row> features) {
+        return ConversationFeatures.withResolution(PredictResolution.apply(resolution, features));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.csat.quality;
 
+import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
@@ -14,6 +15,8 @@ import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -32,17 +35,31 @@ import org.csat.config.PhraseLists;
 
 /**
  * silver_conversations rows + their silver_messages -> one row per conversation with the
- * numeric inputs of the CSAT model and the rule-based score ({@link #NUMERIC}, all non-null
- * doubles), the customer's distinct normalized words ({@code customer_words}, for hashed
- * text features) and what evaluation needs ({@code csat, started_at, date, handled_by,
- * has_sentiment, customer_sentiment_mean}). Sentiment is missing outside
- * {@code sentiment.languages}: it then reads 0 and {@code has_sentiment} 0, so the model
- * can tell "neutral" from "not scored". Counts are capped at 3 and durations log-scaled so a
- * few extreme conversations do not dominate a linear model.
+ * numeric inputs of the resolution model ({@link #numeric}, all non-null doubles), the
+ * customer's distinct normalized words ({@code customer_words}, for hashed text features) and
+ * what the later steps need ({@code csat, started_at, date, handled_by, has_sentiment,
+ * customer_sentiment_mean}, and the resolution columns as they stand: {@code resolution_status,
+ * resolution_rule, resolved, resolution_probability, resolution_source}). The CSAT model and the
+ * rule-based score also read the final resolution ({@link #withResolution}, after the resolution
+ * model decided). The signals are the ones that move real customers: whether they accepted the
+ * answer, questions left unanswered, being sent elsewhere or promised a call-back, apologies,
+ * the tone of their last two messages, effort (turns, words, repetition, waiting).
+ * Sentiment is missing outside {@code sentiment.languages}: it then reads 0 and
+ * {@code has_sentiment} 0, so a model can tell "neutral" from "not scored". Counts are capped
+ * at 3 and durations log-scaled so a few extreme conversations do not dominate a linear model.
  */
 public final class ConversationFeatures {
     /** Bump when the features change: it is part of the model version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The resolution as features: the final decision, and the model's probability (the decision where there is none). */
+    static final List<String> RESOLUTION = List.of("resolved_flag", "resolution_p");
+
+    /** Message signals counted per conversation: customer ones, then bot/agent ones (bot_fallback has its own). */
+    private static final List<String> CUSTOMER_SIGNALS =
+            List.of("gratitude", "resolution_confirmed", "acknowledged", "unresolved", "frustration", "goodbye");
+
+    private static final List<String> RESPONDER_SIGNALS = List.of("redirected", "callback_promised", "apology");
 
     private final PhraseLists phrases;
 
@@ -61,6 +78,13 @@ public final class ConversationFeatures {
         f.put("sentiment_start", coalesce(col("customer_sentiment_start"), lit(0.0)));
         f.put("sentiment_end", coalesce(col("customer_sentiment_end"), lit(0.0)));
         f.put("sentiment_shift", coalesce(col("customer_sentiment_shift"), lit(0.0)));
+        f.put(
+                "sentiment_last2",
+                when(
+                                size(col("customer_last_two")).gt(0),
+                                aggregate(col("customer_last_two"), lit(0.0), (sum, m) -> sum.plus(m.getField("s")))
+                                        .divide(size(col("customer_last_two"))))
+                        .otherwise(0.0));
         f.put("log_customer_turns", log1p(col("customer_turns")));
         f.put("log_bot_turns", log1p(col("bot_turns")));
         f.put("log_agent_turns", log1p(col("agent_turns")));
@@ -69,6 +93,7 @@ public final class ConversationFeatures {
                 log1p(coalesce(col("customer_word_count"), lit(0))
                         .divide(when(col("customer_turns").gt(0), col("customer_turns"))
                                 .otherwise(1))));
+        f.put("log_customer_words", log1p(coalesce(col("customer_word_count"), lit(0))));
         f.put("log_duration", log1p(coalesce(col("duration_s"), lit(0.0))));
         f.put("answered", when(col("first_response_s").isNotNull(), 1.0).otherwise(0.0));
         f.put("log_first_response", log1p(coalesce(col("first_response_s"), lit(0.0))));
@@ -84,10 +109,14 @@ public final class ConversationFeatures {
                 f.put("status_" + status, flag(col("resolution_status").equalTo(status)));
             }
         }
-        for (String signal : List.of("gratitude", "resolution_confirmed", "unresolved", "frustration", "goodbye")) {
+        for (String signal : CUSTOMER_SIGNALS) {
             f.put("customer_" + signal, capped(col("n_" + signal)));
         }
         f.put("bot_fallbacks", capped(col("n_bot_fallback")));
+        for (String signal : RESPONDER_SIGNALS) {
+            f.put(signal, capped(col("n_" + signal)));
+        }
+        f.put("unanswered_questions", capped(col("unanswered_questions")));
         f.put("last_customer_positive", flag(col("last_customer.positive_close")));
         f.put("last_customer_negative", flag(col("last_customer.negative")));
         f.put("customer_questions", capped(col("n_questions")));
@@ -96,6 +125,23 @@ public final class ConversationFeatures {
 
     public static List<String> numericNames() {
         return new ArrayList<>(numeric().keySet());
+    }
+
+    /** The CSAT model's inputs: the numeric features and the final resolution. */
+    public static List<String> csatNumericNames() {
+        List<String> names = numericNames();
+        names.addAll(RESOLUTION);
+        return names;
+    }
+
+    /**
+     * Feature rows with {@link #RESOLUTION} added from their {@code resolved} and
+     * {@code resolution_probability} columns (as the resolution model left them, or as stored).
+     */
+    public static Dataset<Row> withResolution(Dataset<Row> features) {
+        Column flag = when(coalesce(col("resolved"), lit(false)), 1.0).otherwise(0.0);
+        return features.withColumn("resolved_flag", flag)
+                .withColumn("resolution_p", coalesce(col("resolution_probability"), flag));
     }
 
     private static Column flag(Column c) {
@@ -128,9 +174,25 @@ public final class ConversationFeatures {
                                 .otherwise(0))
                         .as("n_bot_fallback"),
                 max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative"))))
-                        .as("last_customer")));
-        for (String signal : List.of("gratitude", "resolution_confirmed", "unresolved", "frustration", "goodbye")) {
+                        .as("last_customer"),
+                slice(
+                                sort_array(
+                                        collect_list(when(
+                                                isCustomer.and(col("sentiment").isNotNull()),
+                                                struct(
+                                                        col("seq"),
+                                                        col("sentiment").as("s")))),
+                                        false),
+                                1,
+                                2)
+                        .as("customer_last_two")));
+        for (String signal : CUSTOMER_SIGNALS) {
             aggregates.add(sum(when(isCustomer.and(col("sig_" + signal)), 1).otherwise(0))
+                    .as("n_" + signal));
+        }
+        for (String signal : RESPONDER_SIGNALS) {
+            aggregates.add(sum(when(col("role").notEqual("customer").and(col("sig_" + signal)), 1)
+                            .otherwise(0))
                     .as("n_" + signal));
         }
         Dataset<Row> perConversation = signalled
@@ -144,6 +206,11 @@ public final class ConversationFeatures {
                 col("date"),
                 col("handled_by"),
                 col("customer_sentiment_mean"),
+                col("resolution_status"),
+                col("resolution_rule"),
+                col("resolved"),
+                col("resolution_probability"),
+                col("resolution_source"),
                 coalesce(col("customer_words"), array().cast("array<string>")).as("customer_words")));
         numeric()
                 .forEach((name, expression) -> out.add(expression.cast("double").as(name)));

@@ -11,9 +11,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.csat.tables.Table;
-import org.csat.tables.TableSchemas;
+import org.apache.spark.storage.StorageLevel;
 import org.csat.tables.Warehouse;
 
 /**
@@ -22,21 +20,20 @@ import org.csat.tables.Warehouse;
  * score of the model, of the {@link RuleBasedCsat rule-based score}, Spearman of CoreNLP
  * sentiment alone (the customer's mean, over conversations that have one) and the error of
  * always predicting the training mean (the floor any model must beat). One row per
- * version, predictor, metric and cohort, inserted once: re-evaluating a version that is
- * already there writes nothing, so re-runs leave the table unchanged.
+ * version, predictor, metric and cohort, inserted once ({@link ModelMetricsTable}). The
+ * model's note ends with the verdict: whether it agreed better with the held-out surveys than
+ * the rules, and so which of the two scores {@code predicted_csat}.
  */
 final class CsatEvaluation {
-    private final Warehouse warehouse;
-    private final String runId;
+    private final ModelMetricsTable table;
 
     CsatEvaluation(Warehouse warehouse, String runId) {
-        this.warehouse = warehouse;
-        this.runId = runId;
+        this.table = new ModelMetricsTable(warehouse, runId);
     }
 
     /** The rule-based score on every surveyed conversation (it is not trained). */
     long evaluateRules(String version, Dataset<Row> surveyed, String note) {
-        if (alreadyEvaluated(version)) {
+        if (table.evaluated(version)) {
             return 0;
         }
         Dataset<Row> scored = surveyed.withColumn("rules_prediction", RuleBasedCsat.score());
@@ -47,7 +44,8 @@ final class CsatEvaluation {
                         "customer_sentiment_mean",
                         col("sentiment_mean")));
         Dataset<Row> metrics = metricRows(predictions, List.of("rules"), List.of("rules", "customer_sentiment_mean"));
-        return write(metrics, version, PredictCsat.RULES, 0, null, null, null, note);
+        return table.insert(
+                metrics, new ModelMetricsTable.Evaluated(version, PredictCsat.RULES, 0, null, null, null, note));
     }
 
     /** The model, the rules, sentiment alone and the training mean on the held-out {@code test} rows. */
@@ -61,7 +59,7 @@ final class CsatEvaluation {
             Timestamp trainUntil,
             Timestamp testFrom,
             String note) {
-        if (alreadyEvaluated(version)) {
+        if (table.evaluated(version)) {
             return 0;
         }
         Row trainSummary = train.agg(avg(col("csat").cast("double")), org.apache.spark.sql.functions.count(lit(1)))
@@ -78,10 +76,24 @@ final class CsatEvaluation {
                         col("sentiment_mean")),
                 predictions(scored, "train_mean", lit(trainMean)));
         Dataset<Row> metrics = metricRows(
-                predictions,
-                List.of("model", "rules", "train_mean"),
-                List.of("model", "rules", "customer_sentiment_mean"));
-        return write(metrics, version, source, trainSummary.getLong(1), trainUntil, testFrom, path, note);
+                        predictions,
+                        List.of("model", "rules", "train_mean"),
+                        List.of("model", "rules", "customer_sentiment_mean"))
+                .localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+        String verdict = ModelMetricsTable.verdict(
+                "Spearman",
+                ModelMetricsTable.overall(metrics, "model", "spearman"),
+                ModelMetricsTable.overall(metrics, "rules", "spearman"),
+                "predicted_csat");
+        return table.insert(
+                metrics,
+                new ModelMetricsTable.Evaluated(
+                        version, source, trainSummary.getLong(1), trainUntil, testFrom, path, note + "; " + verdict));
+    }
+
+    /** Whether the model of an evaluated version agreed better with the held-out surveys than the rules. */
+    boolean modelBeatsRules(String version) {
+        return table.modelBeatsRules(version, "model", "rules", "spearman");
     }
 
     private static Dataset<Row> predictions(Dataset<Row> scored, String predictor, Column prediction) {
@@ -118,45 +130,5 @@ final class CsatEvaluation {
                         col("spearman").as("value"),
                         col("n")));
         return rows.get(0).unionByName(rows.get(1));
-    }
-
-    private boolean alreadyEvaluated(String version) {
-        return !warehouse
-                .read(Table.MODEL_METRICS)
-                .where(col("model_version").equalTo(version))
-                .isEmpty();
-    }
-
-    private long write(
-            Dataset<Row> metrics,
-            String version,
-            String source,
-            long trainRows,
-            Timestamp trainUntil,
-            Timestamp testFrom,
-            String path,
-            String note) {
-        Dataset<Row> rows = metrics.withColumn("run_id", lit(runId))
-                .withColumn("model_version", lit(version))
-                .withColumn("source", lit(source))
-                .withColumn("train_rows", lit(trainRows))
-                .withColumn("test_rows", col("n"))
-                .withColumn("train_until", lit(trainUntil).cast(DataTypes.TimestampType))
-                .withColumn("test_from", lit(testFrom).cast(DataTypes.TimestampType))
-                .withColumn("model_path", lit(path).cast(DataTypes.StringType))
-                .withColumn("note", lit(note))
-                .selectExpr(TableSchemas.columns(TableSchemas.MODEL_METRICS));
-        long before = warehouse.version(Table.MODEL_METRICS);
-        warehouse
-                .open(Table.MODEL_METRICS)
-                .as("t")
-                .merge(
-                        rows.as("s"),
-                        "t.model_version = s.model_version AND t.predictor = s.predictor"
-                                + " AND t.metric = s.metric AND t.cohort = s.cohort")
-                .whenNotMatched()
-                .insertAll()
-                .execute();
-        return warehouse.rowsWrittenSince(Table.MODEL_METRICS, before);
     }
 }

@@ -5,29 +5,24 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.VectorAssembler;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
-import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.csat.config.CsatModelSettings;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The CSAT model: Spark MLlib ridge regression (standardized features, normal-equation solver)
- * of the survey score on {@link ConversationFeatures}' numeric features plus, when
+ * of the survey score on {@link ConversationFeatures}' numeric features (with the resolution
+ * features, {@link ConversationFeatures#csatNumericNames}) plus, when
  * {@code quality.csat_model.text_features} &gt; 0, that many hashed binary bag-of-words features
  * of the customer's words. The ridge strength ({@code quality.csat_model.reg_params}) and
  * whether the word features help are chosen by Spearman's rank correlation with the survey
@@ -58,23 +53,8 @@ final class CsatModelTrainer {
 
     /** @param train {@link ConversationFeatures} rows with a non-null {@code csat} */
     public Fitted fit(Dataset<Row> train) {
-        List<PipelineStage> stages = new ArrayList<>();
-        stages.add(new VectorAssembler()
-                .setInputCols(ConversationFeatures.numericNames().toArray(new String[0]))
-                .setOutputCol("numeric_features"));
-        List<String[]> featureSets = new ArrayList<>();
-        featureSets.add(new String[] {"numeric_features"});
-        if (textFeatures > 0) {
-            stages.add(new HashingTF()
-                    .setInputCol("customer_words")
-                    .setOutputCol("text_features")
-                    .setNumFeatures(textFeatures)
-                    .setBinary(true));
-            featureSets.add(new String[] {"numeric_features", "text_features"});
-        }
-        VectorAssembler features =
-                new VectorAssembler().setInputCols(featureSets.get(0)).setOutputCol("features");
-        stages.add(features);
+        FeatureAssembly assembly = new FeatureAssembly(ConversationFeatures.csatNumericNames(), textFeatures);
+        List<PipelineStage> stages = assembly.stages();
         LinearRegression regression = new LinearRegression()
                 .setFeaturesCol("features")
                 .setLabelCol("label")
@@ -84,13 +64,9 @@ final class CsatModelTrainer {
                 .setStandardization(true);
         stages.add(regression);
         Pipeline pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
-        ParamMap[] grid = new ParamGridBuilder()
-                .addGrid(regression.regParam(), regParams)
-                .addGrid(features.inputCols(), CollectionConverters.asScala(featureSets))
-                .build();
         CrossValidator search = new CrossValidator()
                 .setEstimator(pipeline)
-                .setEstimatorParamMaps(grid)
+                .setEstimatorParamMaps(assembly.grid(regression.regParam(), regParams))
                 .setEvaluator(new SpearmanEvaluator(RAW, "label"))
                 .setNumFolds(folds)
                 .setSeed(seed)
@@ -99,7 +75,7 @@ final class CsatModelTrainer {
         PipelineModel best = (PipelineModel) searched.bestModel();
         Transformer[] fitted = best.stages();
         double chosen = ((LinearRegressionModel) fitted[fitted.length - 1]).getRegParam();
-        boolean words = ((VectorAssembler) fitted[fitted.length - 2]).getInputCols().length > 1;
+        boolean words = FeatureAssembly.usesWords(fitted);
         return new Fitted(
                 best,
                 "ridge regression, reg_param " + chosen
@@ -118,6 +94,7 @@ final class CsatModelTrainer {
         Column clipped = least(lit(5.0), greatest(lit(1.0), col(RAW)));
         return model.transform(features)
                 .withColumn("model_prediction", clipped)
-                .drop(RAW, "numeric_features", "text_features", "features");
+                .drop(RAW)
+                .drop(FeatureAssembly.COLUMNS);
     }
 }

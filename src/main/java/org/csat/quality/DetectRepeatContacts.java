@@ -21,8 +21,9 @@ import org.apache.spark.sql.types.DataTypes;
  * has no customer_id and cannot be linked). {@code repeat_contact_same_topic} is true when any
  * such return is on the same topic: the source topics, compared case-insensitively, when both
  * conversations have one, else their {@code topic_cluster}s; null when neither can be compared
- * or there is no return. Then {@code resolution_status} and {@code resolved} are updated
- * ({@link ResolutionStatus#withRepeatContact}). Two conversations starting at the same instant
+ * or there is no return. Then {@code resolution_status}, {@code resolved} and the rule and
+ * evidence behind them are updated ({@link ResolutionStatus#withRepeatContact}); a resolution
+ * model's decision is applied after this ({@link PredictResolution}). Two conversations starting at the same instant
  * are ordered by conversation_id.
  */
 final class DetectRepeatContacts {
@@ -86,6 +87,11 @@ final class DetectRepeatContacts {
                 .withColumn("repeat_contact_same_topic", when(col("repeat_contact"), col("returned_same_topic")))
                 .withColumn("resolution_status", status)
                 .withColumn("resolved", ResolutionStatus.resolved(col("resolution_status")))
+                .withColumn(
+                        "resolution_evidence",
+                        ResolutionStatus.evidence(
+                                col("resolution_status"), col("resolution_rule"), col("resolution_evidence")))
+                .withColumn("resolution_rule", ResolutionStatus.rule(col("resolution_status"), col("resolution_rule")))
                 .drop("returned", "returned_same_topic");
     }
 }

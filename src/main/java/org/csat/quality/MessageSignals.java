@@ -20,9 +20,9 @@ import org.csat.nlp.PhraseMatchUdf;
  * signal (conf/phrases/&lt;signal&gt;/&lt;lang&gt;.txt, matched as whole words on normalized text in
  * the conversation's language, English as fallback), {@code is_question} (the text has a
  * question mark), and two customer-side summaries the resolution rules use:
- * {@code positive_close} (thanks, or "it worked" outside a question, with no unresolved,
- * frustrated or asked-for-human phrase in the same message) and {@code negative} (unresolved, frustrated, or
- * asking for a human). Signals are computed on every role; the rules read each where it
+ * {@code positive_close} (thanks, or "it worked" or an acknowledgement such as "ok" outside a
+ * question, with no unresolved, frustrated or asked-for-human phrase in the same message) and
+ * {@code negative} (unresolved, frustrated, or asking for a human). Signals are computed on every role; the rules read each where it
  * makes sense (customer words, or bot/agent wrap-ups for {@code closing_offer}).
  */
 final class MessageSignals {
@@ -51,7 +51,9 @@ final class MessageSignals {
                         isCustomer
                                 .and(calm)
                                 .and(col("sig_gratitude")
-                                        .or(col("sig_resolution_confirmed").and(not(col("is_question")))))
+                                        .or(col("sig_resolution_confirmed")
+                                                .or(col("sig_acknowledged"))
+                                                .and(not(col("is_question")))))
                                 .as("positive_close"),
                         isCustomer
                                 .and(col("sig_unresolved")

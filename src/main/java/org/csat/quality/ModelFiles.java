@@ -1,8 +1,10 @@
 package org.csat.quality;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,6 +18,22 @@ final class ModelFiles {
 
     ModelFiles(SparkSession spark) {
         this.spark = spark;
+    }
+
+    /** A model and how it came to be: "loaded from ..." or how it was chosen when fitted. */
+    record Versioned(PipelineModel model, String note) {}
+
+    /**
+     * The model saved at {@code path}, or, when there is none, the one {@code fit} returns,
+     * saved there first ({@link #saveAtomically}): a version is fitted once, later runs load it.
+     */
+    Versioned loadOrFit(String path, String runId, Supplier<Versioned> fit) throws IOException {
+        if (exists(path)) {
+            return new Versioned(PipelineModel.load(path), "loaded from " + path);
+        }
+        Versioned fitted = fit.get();
+        saveAtomically(fitted.model(), path, runId);
+        return fitted;
     }
 
     boolean exists(String path) throws IOException {

@@ -25,8 +25,10 @@ import org.csat.tables.Warehouse;
  * split by time, the latest {@code quality.csat_model.test_fraction} held out; the model
  * ({@link CsatModelTrainer}) is trained on the earlier rows only, saved under
  * {@code <warehouse>/models/predicted_csat/<version>} and evaluated on the later rows
- * ({@link CsatEvaluation}); every conversation is then predicted by that same model, so its
- * held-out figures describe the scores in the table. A version already on disk is loaded, not
+ * ({@link CsatEvaluation}) beside the rules; when it agrees better with the held-out surveys
+ * than the rules (Spearman), every conversation is predicted by that same model, so its
+ * held-out figures describe the scores in the table, and otherwise by the rules
+ * ({@code model_metrics.note} says which and why). A version already on disk is loaded, not
  * retrained, which makes a re-run produce identical tables. With fewer surveys the
  * {@link RuleBasedCsat rule-based score} is used and evaluated on all surveyed rows (it is not
  * trained, so none are seen in training).
@@ -82,17 +84,12 @@ final class PredictCsat {
         String version = "lr-" + fingerprint.hash();
         String path = warehouse.root() + "/models/predicted_csat/" + version;
         ModelFiles files = new ModelFiles(modeling.sparkSession());
-        PipelineModel model;
-        String note;
-        if (files.exists(path)) {
-            model = PipelineModel.load(path);
-            note = "loaded from " + path;
-        } else {
+        ModelFiles.Versioned versioned = files.loadOrFit(path, runId, () -> {
             CsatModelTrainer.Fitted fitted = new CsatModelTrainer(settings).fit(train);
-            files.saveAtomically(fitted.model(), path, runId);
-            model = fitted.model();
-            note = fitted.note();
-        }
+            return new ModelFiles.Versioned(fitted.model(), fitted.note());
+        });
+        PipelineModel model = versioned.model();
+        String note = versioned.note();
         Row span = train.agg(max("started_at"), min("started_at")).first();
         Row testSpan = test.agg(min("started_at")).first();
         long written = evaluation.evaluateModel(
@@ -105,6 +102,9 @@ final class PredictCsat {
                 span.getTimestamp(0),
                 (Timestamp) testSpan.get(0),
                 note);
+        if (!evaluation.modelBeatsRules(version)) {
+            return new Predictor(RULES, null, written);
+        }
         return new Predictor("model:" + version, model, written);
     }
 

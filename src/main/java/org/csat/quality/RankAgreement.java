@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.covar_pop;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.var_pop;
 import static org.apache.spark.sql.functions.when;
 
@@ -53,6 +54,41 @@ public final class RankAgreement {
                                 col("covariance")
                                         .divide(sqrt(col("prediction_variance").multiply(col("label_variance")))))
                         .as("spearman"));
+    }
+
+    /**
+     * How well scores separate two classes: per {@code predictor} and {@code cohort}, the number
+     * of rows {@code n}, of positives {@code positives}, and the area under the ROC curve
+     * {@code auc} of {@code prediction} for {@code label} = 1 (Mann-Whitney: the chance that a
+     * random positive scores above a random negative, ties counting half). A boolean prediction
+     * (0/1) gets its balanced accuracy, the mean of its true positive and true negative rates.
+     * Null when a class is missing.
+     *
+     * @param rows {@code predictor, cohort, prediction, label} (label 0 or 1; nulls dropped)
+     */
+    public static Dataset<Row> auc(Dataset<Row> rows) {
+        Dataset<Row> valid =
+                rows.where(col("prediction").isNotNull().and(col("label").isNotNull()));
+        Dataset<Row> counts = valid.withColumn("prediction_rank", averageRank("prediction"))
+                .groupBy("predictor", "cohort")
+                .agg(
+                        count(lit(1)).as("n"),
+                        sum(when(col("label").equalTo(1), 1L).otherwise(0L)).as("positives"),
+                        sum(when(col("label").equalTo(1), col("prediction_rank"))
+                                        .otherwise(0.0))
+                                .as("positive_rank_sum"));
+        Column negatives = col("n").minus(col("positives"));
+        Column u = col("positive_rank_sum")
+                .minus(col("positives").multiply(col("positives").plus(1)).divide(2.0));
+        return counts.select(
+                col("predictor"),
+                col("cohort"),
+                col("n"),
+                col("positives"),
+                when(
+                                col("positives").gt(0).and(negatives.gt(0)),
+                                u.divide(col("positives").multiply(negatives)))
+                        .as("auc"));
     }
 
     /** Positions rank .. rank + ties - 1 of a tie group average to rank + (ties - 1) / 2. */

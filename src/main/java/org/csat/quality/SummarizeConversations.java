@@ -32,8 +32,9 @@ import org.csat.tables.TableSchemas;
  * Effort ({@link MeasureEffort}): response times, near-duplicate customer turns and bot
  * loops; {@code handle_time_s} runs from the first bot or agent message to {@code ended_at}.
  * {@code resolution_status} here is the transcript's own verdict ({@link ClassifyResolution},
- * {@link ResolutionStatus#fromTranscript}); repeat contact, predicted CSAT and topic cluster
- * are left null for {@link AssessConversationQuality}, which needs the other conversations.
+ * {@link ResolutionStatus#fromTranscript}), with the rule and evidence that decided it; repeat
+ * contact, the resolution model, predicted CSAT and topic cluster are left for
+ * {@link AssessConversationQuality}, which needs the other conversations.
  */
 final class SummarizeConversations {
     private final PipelineConfig config;
@@ -94,7 +95,8 @@ final class SummarizeConversations {
                         unix_micros(col("ended_at"))
                                 .minus(unix_micros(col("first_reply_ts")))
                                 .divide(1e6)));
-        Column status = ResolutionStatus.fromTranscript(col("confirmed"), col("abandoned"), col("handoff"));
+        Column status =
+                ResolutionStatus.fromTranscript(col("confirmed"), col("abandoned"), col("redirected"), col("handoff"));
 
         return conversations
                 .select(
@@ -127,6 +129,13 @@ final class SummarizeConversations {
                 .withColumn("scored_run_id", lit(runId))
                 .withColumn("resolution_status", status)
                 .withColumn("resolved", ResolutionStatus.resolved(status))
+                .withColumn(
+                        "resolution_evidence",
+                        ResolutionStatus.evidence(
+                                col("resolution_status"), col("resolution_rule"), col("resolution_evidence")))
+                .withColumn("resolution_rule", ResolutionStatus.rule(col("resolution_status"), col("resolution_rule")))
+                .withColumn("resolution_source", lit(PredictResolution.RULES))
+                .withColumn("resolution_probability", lit(null).cast(DataTypes.DoubleType))
                 .withColumn("repeat_contact", lit(null).cast(DataTypes.BooleanType))
                 .withColumn("repeat_contact_same_topic", lit(null).cast(DataTypes.BooleanType))
                 .withColumn("handle_time_s", handleTime)

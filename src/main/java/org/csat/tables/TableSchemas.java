@@ -100,7 +100,12 @@ public final class TableSchemas {
             .add("sentiment", DoubleType, true)
             .add("sentiment_label", StringType, true)
             .add("sentences", IntegerType, true)
-            .add("sentences_scored", IntegerType, true);
+            .add("sentences_scored", IntegerType, true)
+            // sentiment is the combination of these (docs/quality.md, "Message sentiment")
+            .add("corenlp_sentiment", DoubleType, true)
+            .add("corenlp_sentiment_label", StringType, true)
+            .add("lexicon_sentiment", DoubleType, true)
+            .add("sentiment_model", StringType, true);
 
     public static final StructType SILVER_CONVERSATIONS = new StructType()
             .add("conversation_id", StringType, false)
@@ -138,7 +143,13 @@ public final class TableSchemas {
             .add("handle_time_s", DoubleType, true)
             .add("predicted_csat", DoubleType, true)
             .add("predicted_csat_source", StringType, true)
-            .add("topic_cluster", IntegerType, true);
+            .add("topic_cluster", IntegerType, true)
+            // resolution evidence (docs/quality.md): which rule or model decided, and why
+            .add("resolution_rule", StringType, true)
+            .add("resolution_evidence", StringType, true)
+            .add("resolution_source", StringType, true)
+            .add("resolution_probability", DoubleType, true)
+            .add("unanswered_questions", IntegerType, true);
 
     public static final StructType GOLD_COHORT_DAILY = new StructType()
             .add("date", DateType, false)

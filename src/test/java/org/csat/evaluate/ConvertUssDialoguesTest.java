@@ -46,8 +46,12 @@ class ConvertUssDialoguesTest {
         assertEquals(2.5, first.overall(), 1e-12);
         assertEquals(3, first.turns().size(), "the OVERALL line is a rating, not a turn");
         assertArrayEquals(
-                new String[] {"SYSTEM", "The Acorn is cheap. Shall I book it?"},
+                new String[] {"SYSTEM", "The Acorn is cheap. Shall I book it?", ""},
                 first.turns().get(1));
+        assertArrayEquals(
+                new String[] {"USER", "No, that is wrong.", "2,2,1"},
+                first.turns().get(2),
+                "a user turn keeps its ratings (message sentiment is checked against them)");
         assertEquals(2, parsed.rated().get(1).index(), "the position in the file counts unrated dialogues too");
         assertEquals(3, ConvertUssDialogues.csat(2.5), "half up");
         assertEquals(2, ConvertUssDialogues.csat(2.25));

@@ -155,6 +155,21 @@ class NightlyJobTest {
                 "both sentences are clearly negative to the model; got " + complaint.getAs("sentiment"));
         assertTrue(List.of("negative", "very_negative").contains(complaint.<String>getAs("sentiment_label")));
         assertEquals(2, complaint.<Integer>getAs("sentences"));
+        assertEquals("corenlp+lexicon-en", complaint.getAs("sentiment_model"));
+        assertTrue(complaint.<Double>getAs("lexicon_sentiment") < -0.5, "worst, unhappy, terrible");
+        assertEquals(
+                0.5 * complaint.<Double>getAs("corenlp_sentiment") + 0.5 * complaint.<Double>getAs("lexicon_sentiment"),
+                complaint.<Double>getAs("sentiment"),
+                1e-12,
+                "the reported score is the two readers' mean (sentiment.lexicon_weight 0.5)");
+        for (Row german : warehouse
+                .read(Table.SILVER_MESSAGES)
+                .where(col("conversation_id").equalTo("c-de"))
+                .collectAsList()) {
+            assertEquals("none", german.getAs("sentiment_model"), "no English model reads German");
+            assertNull(german.getAs("corenlp_sentiment"));
+            assertNull(german.getAs("lexicon_sentiment"));
+        }
         Row human = conversation("c-human");
         assertTrue(
                 human.<Double>getAs("customer_sentiment_end") > human.<Double>getAs("customer_sentiment_start"),

@@ -38,6 +38,28 @@ class SentimentModelTest {
         assertTrue(SentimentScale.label(positive).endsWith("positive"));
     }
 
+    /**
+     * Remembered scores (evaluations that run the job once per fold) are the parsed ones: a
+     * caller changing its array does not change what is remembered, a sentence over a lower
+     * token cap is still not scored, and forgetting leaves the parsed scores.
+     */
+    @Test
+    void rememberedScoresAreTheParsedOnesPerSetting() {
+        List<String> sentence = words("The refund never arrived and nobody answers.");
+        double[] parsed = SentimentModel.score(sentence, model, 80);
+        SentimentModel.rememberScores(10);
+        try {
+            double[] first = SentimentModel.score(sentence, model, 80);
+            assertArrayEquals(parsed, first);
+            first[0] = 42;
+            assertArrayEquals(parsed, SentimentModel.score(sentence, model, 80));
+            assertNull(SentimentModel.score(sentence, model, 5), "over the cap of 5 tokens: not parsed");
+        } finally {
+            SentimentModel.rememberScores(0);
+        }
+        assertArrayEquals(parsed, SentimentModel.score(sentence, model, 80));
+    }
+
     @Test
     void sentencesOverTheTokenCapAreNotParsed() {
         String longSentence = "word ".repeat(30) + "end";

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nights of synthetic conversations ({@link SyntheticChats}) through the quality stage, as
- * the nightly job runs it: night one has too few surveys for a model (rules) and enough
- * conversations for the topic model, night two has enough surveys (a model, held out by time)
- * and brings customers back within the window of night one's conversations. Then a night with
- * nothing new, which must change nothing. A short ridge grid keeps the test quick.
+ * the nightly job runs it: night one has too few surveys and resolution labels for models
+ * (rules) and enough conversations for the topic model, night two has enough of both (models,
+ * held out by time) and brings customers back within the window of night one's conversations.
+ * Then a night with nothing new, which must change nothing. Short grids keep the test quick.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssessConversationQualityTest {
@@ -60,7 +60,9 @@ class AssessConversationQualityTest {
                 .with("quality.topics.k", "4")
                 .with("quality.topics.min_doc_freq", "2")
                 .with("quality.topics.refit_growth", "10")
-                .with("quality.csat_model.reg_params", "0.1,1.0");
+                .with("quality.csat_model.reg_params", "0.1,1.0")
+                .with("quality.resolution_model.min_labels", "45")
+                .with("quality.resolution_model.reg_params", "0.1,1.0");
         all = SyntheticChats.generate(0, 100, 0, 10, 7);
         night1 = night("run-1", all.stream().filter(c -> day(c) < 5).toList());
         afterNight1 = silverById();
@@ -124,7 +126,9 @@ class AssessConversationQualityTest {
         assertEquals("rules", night1.csatSource());
         List<Row> rules = warehouse
                 .read(Table.MODEL_METRICS)
-                .where(col("run_id").equalTo("run-1"))
+                .where(col("run_id")
+                        .equalTo("run-1")
+                        .and(col("predictor").startsWith("resolution_").unary_$bang()))
                 .collectAsList();
         assertFalse(rules.isEmpty());
         for (Row r : rules) {
@@ -165,6 +169,55 @@ class AssessConversationQualityTest {
                 "per cohort too");
         assertTrue(metrics.containsKey("rules/spearman/all")
                 && metrics.containsKey("customer_sentiment_mean/spearman/all"));
+    }
+
+    @Test
+    void nightOneLeavesResolutionToTheRulesAndSaysWhy() {
+        assertEquals("rules", night1.resolutionSource());
+        List<Row> rules = warehouse
+                .read(Table.MODEL_METRICS)
+                .where(col("run_id").equalTo("run-1").and(col("predictor").equalTo("resolution_rules")))
+                .collectAsList();
+        assertFalse(rules.isEmpty(), "the rules are evaluated on the few labels there are");
+        assertTrue(
+                rules.get(0).<String>getAs("note").contains("quality.resolution_model.min_labels=45"),
+                rules.get(0).<String>getAs("note"));
+        assertTrue(afterNight1.values().stream().allMatch(r -> "rules".equals(r.getAs("resolution_source"))));
+    }
+
+    @Test
+    void nightTwoLearnsWhatPeopleCallResolvedAndKeepsTheFacts() {
+        assertTrue(night2.resolutionSource().startsWith("model:logit-"), night2.resolutionSource());
+        String version = night2.resolutionSource().substring("model:".length());
+        Map<String, Double> metrics = new HashMap<>();
+        warehouse
+                .read(Table.MODEL_METRICS)
+                .where(col("model_version").equalTo(version).and(col("cohort").equalTo("all")))
+                .collectAsList()
+                .forEach(r -> metrics.put(r.getAs("predictor") + "/" + r.getAs("metric"), r.getAs("value")));
+        assertTrue(
+                metrics.get("resolution_model/balanced_accuracy") > metrics.get("resolution_rules/balanced_accuracy"),
+                "the model decides because it agrees better with the held-out labels: " + metrics);
+        assertTrue(metrics.get("resolution_model/auc") > 0.8, "planted labels are learnable: " + metrics);
+        for (Row r : silverById().values()) {
+            assertEquals(night2.resolutionSource(), r.getAs("resolution_source"), "every row is decided again");
+            String rule = r.getAs("resolution_rule");
+            if (rule.equals("repeat_contact") || rule.equals("no_answer")) {
+                assertFalse(r.<Boolean>getAs("resolved"), "a fact the model does not overrule: " + rule);
+                assertEquals(0.0, r.<Double>getAs("resolution_probability"));
+            } else {
+                double p = r.<Double>getAs("resolution_probability");
+                assertTrue(p >= 0 && p <= 1, "a probability: " + p);
+            }
+        }
+        long handoffsResolved = silverById().values().stream()
+                .filter(r -> "handoff".equals(r.getAs("resolution_rule")))
+                .filter(r -> r.<Boolean>getAs("resolved"))
+                .count();
+        long handoffs = silverById().values().stream()
+                .filter(r -> "handoff".equals(r.getAs("resolution_rule")))
+                .count();
+        assertTrue(handoffs > 5 && handoffsResolved < handoffs / 2, handoffsResolved + " of " + handoffs);
     }
 
     @Test
@@ -218,5 +271,6 @@ class AssessConversationQualityTest {
                 topicsBeforeRerun,
                 TestSpark.sortedRows(warehouse.read(Table.TOPICS).collectAsList()));
         assertEquals(night2.csatSource(), rerun.csatSource());
+        assertEquals(night2.resolutionSource(), rerun.resolutionSource());
     }
 }

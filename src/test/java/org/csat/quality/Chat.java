@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,6 +40,7 @@ final class Chat {
     private String language = "en";
     private String topic;
     private Integer csat;
+    private Map<String, String> metadata;
     private Instant start = DAY_ONE;
     private final List<Message> messages = new ArrayList<>();
 
@@ -67,6 +69,12 @@ final class Chat {
 
     Chat csat(Integer csat) {
         this.csat = csat;
+        return this;
+    }
+
+    /** A person's resolution label in the metadata, under {@code key}. */
+    Chat label(String key, boolean resolved) {
+        this.metadata = Map.of(key, Boolean.toString(resolved));
         return this;
     }
 
@@ -100,7 +108,17 @@ final class Chat {
 
     Row conversationRow() {
         long last = messages.stream().mapToLong(Message::second).max().orElse(0);
-        return RowFactory.create(id, customer, "chat", at(0), at(last), topic, language, "source", csat, null);
+        return RowFactory.create(
+                id,
+                customer,
+                "chat",
+                at(0),
+                at(last),
+                topic,
+                language,
+                "source",
+                csat,
+                metadata == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(metadata));
     }
 
     List<Row> messageRows() {
@@ -121,7 +139,11 @@ final class Chat {
                     m.sentiment(),
                     null,
                     1,
-                    m.sentiment() == null ? 0 : 1));
+                    m.sentiment() == null ? 0 : 1,
+                    m.sentiment(),
+                    null,
+                    null,
+                    m.sentiment() == null ? "none" : "corenlp+lexicon-en"));
         }
         return rows;
     }

@@ -33,13 +33,17 @@ class DetectRepeatContactsTest {
             .add("resolution_status", DataTypes.StringType)
             .add("resolved", DataTypes.BooleanType)
             .add("repeat_contact", DataTypes.BooleanType)
-            .add("repeat_contact_same_topic", DataTypes.BooleanType);
+            .add("repeat_contact_same_topic", DataTypes.BooleanType)
+            .add("resolution_rule", DataTypes.StringType)
+            .add("resolution_evidence", DataTypes.StringType);
     private final Map<String, Row> byId = new HashMap<>();
 
     private static Row row(String id, String customer, double day, String topic, Integer cluster, String status) {
         Timestamp start = Timestamp.from(Instant.parse("2024-03-01T10:00:00Z").plusSeconds((long) (day * 86_400)));
         Timestamp end = new Timestamp(start.getTime() + 600_000);
-        return RowFactory.create(id, customer, start, end, topic, cluster, status, true, null, null);
+        String rule = status.equals("confirmed") ? "customer_accepted" : "answered";
+        return RowFactory.create(
+                id, customer, start, end, topic, cluster, status, true, null, null, rule, "evidence of " + id);
     }
 
     @BeforeAll
@@ -72,6 +76,12 @@ class DetectRepeatContactsTest {
                 a1.<Boolean>getAs("repeat_contact_same_topic"), "source topics compared case-insensitively, trimmed");
         assertEquals("repeat_contact", a1.getAs("resolution_status"), "a return outweighs the thanks");
         assertFalse(a1.<Boolean>getAs("resolved"));
+        assertEquals("repeat_contact", a1.getAs("resolution_rule"));
+        assertEquals(
+                "the same customer came back within the repeat window; evidence of a1",
+                a1.getAs("resolution_evidence"),
+                "the return first, then what the transcript showed");
+        assertEquals("evidence of a2", byId.get("a2").getAs("resolution_evidence"));
         assertFalse(byId.get("a2").<Boolean>getAs("repeat_contact"), "the last contact has no return (yet)");
         assertNull(byId.get("a2").getAs("repeat_contact_same_topic"));
         assertEquals("assumed", byId.get("a2").getAs("resolution_status"));

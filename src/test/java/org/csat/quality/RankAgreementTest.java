@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.csat.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
-/** Spearman with tied ranks and MAE, against values worked out by hand. */
+/** Spearman with tied ranks, MAE and the area under the ROC curve, against values worked out by hand. */
 class RankAgreementTest {
     private static final StructType LONG = new StructType()
             .add("predictor", DataTypes.StringType)
@@ -67,5 +67,29 @@ class RankAgreementTest {
         assertEquals(0.0, evaluator.evaluate(TestSpark.session().createDataFrame(constant, pairs)));
         assertEquals(0.0, evaluator.evaluate(TestSpark.session().createDataFrame(List.of(), pairs)), "an empty fold");
         assertTrue(evaluator.isLargerBetter());
+    }
+
+    @Test
+    void aucCountsTiesHalfAndIsBalancedAccuracyForAYesNoScore() {
+        // scores 0.9, 0.4 for positives, 0.4, 0.1, 0.2 for negatives: of the 6 pairs, 5 are
+        // ordered right and one (0.4 vs 0.4) is a tie: (5 + 0.5) / 6
+        double[][] scored = {{0.9, 1}, {0.4, 1}, {0.4, 0}, {0.1, 0}, {0.2, 0}};
+        // a yes/no decision: 2 of 3 positives said yes, 1 of 4 negatives said yes: (2/3 + 3/4) / 2
+        double[][] decided = {{1, 1}, {1, 1}, {0, 1}, {1, 0}, {0, 0}, {0, 0}, {0, 0}};
+        List<Row> rows = new ArrayList<>();
+        for (double[] r : scored) {
+            rows.add(RowFactory.create("score", "all", r[0], r[1]));
+        }
+        for (double[] r : decided) {
+            rows.add(RowFactory.create("decision", "all", r[0], r[1]));
+        }
+        rows.add(RowFactory.create("one-class", "all", 0.5, 1.0));
+        List<Row> out = RankAgreement.auc(TestSpark.session().createDataFrame(rows, LONG))
+                .orderBy(col("predictor"))
+                .collectAsList();
+        assertEquals((2.0 / 3 + 3.0 / 4) / 2, out.get(0).<Double>getAs("auc"), 1e-12);
+        assertEquals(3L, out.get(0).<Long>getAs("positives"));
+        assertNull(out.get(1).getAs("auc"), "one class only: no AUC");
+        assertEquals(5.5 / 6, out.get(2).<Double>getAs("auc"), 1e-12);
     }
 }

@@ -74,6 +74,25 @@ class SummarizeConversationsTest {
                         .say(0, "customer", "Je n'arrive pas à me connecter.")
                         .say(20, "bot", "Réinitialisez votre mot de passe depuis l'application.")
                         .say(40, "customer", "Ça ne marche toujours pas."),
+                chat("told-to-call")
+                        .say(0, "customer", "My internet keeps dropping out.")
+                        .say(30, "agent", "Please call our hotline so a technician can check your line."),
+                chat("promised-call-back")
+                        .say(0, "customer", "I was charged twice for one order.")
+                        .say(30, "agent", "Let me look into it.")
+                        .say(90, "agent", "I have forwarded this to billing, they will get back to you."),
+                chat("looked-into-it-and-answered")
+                        .say(0, "customer", "I was charged twice for one order.")
+                        .say(30, "agent", "Let me look into it.")
+                        .say(90, "agent", "I refunded the second charge, it shows in your account today."),
+                chat("acknowledged")
+                        .say(0, "customer", "How do I reset my password?")
+                        .say(20, "bot", "Tap 'Forgot password' on the login page and follow the email.")
+                        .say(60, "customer", "ok"),
+                chat("told-to-call-and-accepted")
+                        .say(0, "customer", "Can I change my contract?")
+                        .say(20, "agent", "Yes, please call our hotline and they will change it.")
+                        .say(60, "customer", "Alright, thank you"),
                 chat("response-times")
                         .say(0, "customer", "Hi")
                         .say(10, "customer", "I need help with a payment")
@@ -124,6 +143,61 @@ class SummarizeConversationsTest {
             assertEquals("abandoned", status(id), id);
             assertFalse(byId.get(id).<Boolean>getAs("resolved"), id);
         }
+    }
+
+    @Test
+    void toldToCallOrWaitIsRedirectedAndNotResolved() {
+        assertEquals("redirected", status("told-to-call"));
+        assertEquals("redirected", byId.get("told-to-call").getAs("resolution_rule"));
+        assertFalse(byId.get("told-to-call").<Boolean>getAs("resolved"));
+        assertEquals("redirected", status("promised-call-back"));
+        assertEquals("callback_promised", byId.get("promised-call-back").getAs("resolution_rule"));
+        assertEquals(
+                "the agent promised a later answer or asked to wait at seq 2, after the customer's last message"
+                        + " (seq 0)",
+                byId.get("promised-call-back").getAs("resolution_evidence"));
+        assertEquals(
+                "assumed", status("looked-into-it-and-answered"), "only the last word counts: the answer came after");
+        assertEquals("confirmed", status("told-to-call-and-accepted"), "the customer accepted being sent on");
+    }
+
+    @Test
+    void anAcknowledgementAcceptsTheAnswer() {
+        assertEquals("confirmed", status("acknowledged"));
+        assertEquals("customer_accepted", byId.get("acknowledged").getAs("resolution_rule"));
+        assertEquals(
+                "customer acknowledged it at seq 2, after the answer at seq 1",
+                byId.get("acknowledged").getAs("resolution_evidence"));
+    }
+
+    @Test
+    void everyStatusNamesItsRuleAndEvidence() {
+        assertEquals(
+                "customer thanked at seq 2, after the answer at seq 1",
+                byId.get("confirmed").getAs("resolution_evidence"));
+        assertEquals("handoff", byId.get("escalated").getAs("resolution_rule"));
+        assertTrue(
+                byId.get("escalated").<String>getAs("resolution_evidence").startsWith("handed over to a human; "),
+                byId.get("escalated").<String>getAs("resolution_evidence"));
+        assertEquals("stopped_replying", byId.get("left-on-question").getAs("resolution_rule"));
+        assertEquals("no_answer", byId.get("unanswered").getAs("resolution_rule"));
+        assertEquals("left_complaining", byId.get("french-unresolved").getAs("resolution_rule"));
+        assertEquals("left_after_event", byId.get("timed-out").getAs("resolution_rule"));
+        assertEquals("answered", byId.get("assumed").getAs("resolution_rule"));
+        for (Row row : byId.values()) {
+            assertEquals("rules", row.getAs("resolution_source"));
+            assertNull(row.getAs("resolution_probability"));
+        }
+    }
+
+    @Test
+    void questionsNobodyAnsweredAreCounted() {
+        assertEquals(2, byId.get("unanswered").<Integer>getAs("unanswered_questions"), "both of them");
+        assertEquals(0, byId.get("confirmed").<Integer>getAs("unanswered_questions"));
+        assertEquals(
+                0,
+                byId.get("thanks-then-question").<Integer>getAs("unanswered_questions"),
+                "the agent answered the follow-up");
     }
 
     @Test

@@ -8,12 +8,17 @@ import java.util.Random;
 
 /**
  * Seeded synthetic conversations with a planted truth, for the model and topic tests: each
- * has a topic (three with distinct vocabularies), an outcome that drives its transcript, and
- * (for about 60%) a survey score drawn around that outcome's satisfaction. Every fifth
- * customer comes back two days later, which makes the earlier contact a repeat contact.
+ * has a topic (three with distinct vocabularies), an outcome that drives its transcript, (for
+ * about 60%) a survey score drawn around that outcome's satisfaction, and (for about 70%) a
+ * person's resolution label under {@link #LABEL_KEY}. The labels differ from the rules where
+ * people would: a handoff that ends with "I have opened a case" is not resolved to them (the
+ * rules count every handoff as resolved), so a model can learn to agree with them better.
+ * Every fifth customer comes back two days later, which makes the earlier contact a repeat
+ * contact.
  */
 final class SyntheticChats {
     static final List<String> TOPICS = List.of("refund", "login", "delivery");
+    static final String LABEL_KEY = "resolved";
     private static final String[][] OPENINGS = {
         {
             "I returned the jacket but my refund money has not arrived",
@@ -58,6 +63,9 @@ final class SyntheticChats {
                     .topic(TOPICS.get(topic))
                     .csat(csat)
                     .say(0, "customer", OPENINGS[topic][random.nextInt(3)], -0.3 + 0.2 * random.nextGaussian());
+            if (random.nextDouble() < 0.7) {
+                chat.label(LABEL_KEY, outcome.equals("confirmed") || outcome.equals("assumed"));
+            }
             script(chat, outcome, random);
             chats.add(chat);
             if (i % 5 == 0) {
