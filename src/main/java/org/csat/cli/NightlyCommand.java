@@ -71,15 +71,19 @@ final class NightlyCommand implements Command {
         String input = args.get("input", "sample-data/transcripts");
         String warehouseDir = args.get("warehouse", "warehouse");
         Run run = Run.startingNow();
-        try (SparkSessions.Handle session = SparkSessions.open("csat nightly", config)) {
+        try (SparkSessions.Handle session = SparkSessions.open("csat nightly", config, warehouseDir)) {
             SparkSession spark = session.spark();
-            NightlyJob.Result result = new NightlyJob(spark, new Warehouse(spark, warehouseDir), config)
+            Warehouse warehouse =
+                    new Warehouse(spark, warehouseDir, config.catalog().database());
+            NightlyJob.Result result = new NightlyJob(spark, warehouse, config)
                     .inputDir(input)
                     .nights(from, to)
                     .rescore(args.has("rescore"))
                     .run(run)
                     .arguments(args.options().toString())
                     .execute();
+            // after the run, which holds the warehouse: a run that gave way to another creates no table
+            warehouse.registerTables();
             var ingest = result.ingest();
             double took = (System.currentTimeMillis() - result.run().startedAt().getTime()) / 1000.0;
             System.out.printf("run %s succeeded in %.1f s%n", result.run().id(), took);
@@ -103,8 +107,9 @@ final class NightlyCommand implements Command {
                 System.err.println("warning: no input files found under " + input
                         + (from != null || to != null ? " for the nights asked for" : ""));
             }
-            System.out.println("  tables in " + warehouseDir
-                    + "/; try: bin/csat query \"SELECT * FROM gold_cohort_daily LIMIT 20\"");
+            String database = config.catalog().database();
+            System.out.println("  tables in " + warehouseDir + "/, named " + database + ".<table>; try: bin/csat query"
+                    + " \"SELECT * FROM " + database + ".gold_quality_drop\"");
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package org.csat.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +16,9 @@ import org.csat.tables.Warehouse;
 
 /**
  * {@code csat query "SQL"}: runs Spark SQL over the warehouse's tables, each registered
- * under its name, and prints the result as an aligned table, CSV or JSON lines.
+ * under its name in the catalog's database ({@code csat.silver_conversations}, which is also the
+ * current database, so {@code silver_conversations} works too), and prints the result as an
+ * aligned table, CSV or JSON lines.
  */
 final class QueryCommand implements Command {
     @Override
@@ -39,6 +42,7 @@ final class QueryCommand implements Command {
                   --format F       table (default, for people), csv or json (one object a line, for scripts)
                   --limit N        at most N rows in table format (default 200); csv and json print all
                   --file F         run a SQL notebook (see notebooks/): each cell's comment, then its result
+                  --conf, --set    settings, as for nightly (catalog.database names the tables' database)
 
                 Tables: bronze_conversations, quarantine, silver_messages, silver_conversations,
                 gold_cohort_daily, pipeline_runs (see docs/tables.md).""";
@@ -46,7 +50,7 @@ final class QueryCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("warehouse", "format", "limit", "file");
+        return Set.of("warehouse", "format", "limit", "file", "conf", "set");
     }
 
     @Override
@@ -64,14 +68,24 @@ final class QueryCommand implements Command {
             throw new UsageException("--format must be table, csv or json, got '" + format + "'");
         }
         int limit = args.getInt("limit", 200);
-        try (SparkSessions.Handle session = SparkSessions.open("csat query", PipelineConfig.defaults())) {
+        PipelineConfig config = NightlyCommand.loadConfig(args);
+        String warehouseDir = args.get("warehouse", "warehouse");
+        Path local = localDirectory(warehouseDir);
+        if (local != null && !Files.isDirectory(local)) {
+            throw new IllegalArgumentException("no warehouse at " + local + "; run bin/csat nightly first");
+        }
+        try (SparkSessions.Handle session = SparkSessions.open("csat query", config, warehouseDir)) {
             SparkSession spark = session.spark();
-            Warehouse warehouse = new Warehouse(spark, args.get("warehouse", "warehouse"));
+            String database = config.catalog().database();
+            Warehouse warehouse = new Warehouse(spark, warehouseDir, database);
             if (!warehouse.isPresent()) {
                 throw new IllegalArgumentException(
                         "no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
             }
-            warehouse.registerViews();
+            // Names the tables (kept up to date for a warehouse made or moved since), then lets
+            // SQL name them without the database too.
+            warehouse.registerTables();
+            spark.catalog().setCurrentDatabase(database);
             if (args.has("file")) {
                 for (SqlNotebook.Cell cell : SqlNotebook.read(Path.of(args.get("file")))) {
                     System.out.println();
@@ -83,6 +97,15 @@ final class QueryCommand implements Command {
             }
             return 0;
         }
+    }
+
+    /** The directory of a warehouse on the local file system, or null for one on another file system. */
+    private static Path localDirectory(String warehouseDir) {
+        String scheme = new org.apache.hadoop.fs.Path(warehouseDir).toUri().getScheme();
+        if (scheme == null) {
+            return Path.of(warehouseDir).toAbsolutePath();
+        }
+        return scheme.equals("file") ? Path.of(java.net.URI.create(warehouseDir)) : null;
     }
 
     private static void print(Dataset<Row> result, String format, int limit) {

@@ -33,6 +33,8 @@ public final class PipelineConfig implements Serializable {
     private final LanguageSettings language;
     private final QualitySettings quality;
     private final ComparisonSettings comparison;
+    private final CatalogSettings catalog;
+    private final MaintenanceSettings maintenance;
 
     private PipelineConfig(Map<String, String> values, PhraseLists phrases) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -43,6 +45,8 @@ public final class PipelineConfig implements Serializable {
         this.language = LanguageSettings.from(this);
         this.quality = QualitySettings.from(this);
         this.comparison = ComparisonSettings.from(this);
+        this.catalog = CatalogSettings.from(this);
+        this.maintenance = MaintenanceSettings.from(this);
     }
 
     /** The declared defaults and the bundled phrase lists. */
@@ -171,5 +175,13 @@ public final class PipelineConfig implements Serializable {
 
     public ComparisonSettings comparison() {
         return comparison;
+    }
+
+    public CatalogSettings catalog() {
+        return catalog;
+    }
+
+    public MaintenanceSettings maintenance() {
+        return maintenance;
     }
 }
