@@ -20,8 +20,9 @@ public record MaintenanceSettings(int vacuumRetentionHours, boolean allowShortRe
             0,
             Integer.MAX_VALUE,
             "VACUUM keeps the files of every table version of the last this many hours (how far back time"
-                    + " travel reaches) and deletes older unreferenced files. Below 168 (Delta's safe default)"
-                    + " only with maintain.allow_short_retention=true.");
+                    + " travel reaches) and deletes older unreferenced files; bin/csat maintain writes it to each"
+                    + " table as delta.deletedFileRetentionDuration. Below 168 (Delta's safe default) only with"
+                    + " maintain.allow_short_retention=true.");
     static final Setting<Boolean> ALLOW_SHORT_RETENTION = Setting.flag(
             "maintain.allow_short_retention",
             false,

@@ -24,18 +24,8 @@ import scala.Option;
  * when that location holds nothing any more (the warehouse was moved or removed), the name is
  * pointed here. Registering twice changes nothing.
  */
-final class TableNames {
+record TableNames(SparkSession spark, Warehouse warehouse, String database) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableNames.class);
-
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private final String database;
-
-    TableNames(SparkSession spark, Warehouse warehouse, String database) {
-        this.spark = spark;
-        this.warehouse = warehouse;
-        this.database = database;
-    }
 
     List<String> registerAll() {
         if ("in-memory".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"))) {
