@@ -18,8 +18,10 @@ interface Command {
     /** Names of the options that take a value (without {@code --}). */
     java.util.Set<String> valuedOptions();
 
-    /** Names of the options that take none. */
-    java.util.Set<String> flags();
+    /** Names of the options that take none (none, unless a command says otherwise). */
+    default java.util.Set<String> flags() {
+        return java.util.Set.of();
+    }
 
     /**
      * Runs the command.

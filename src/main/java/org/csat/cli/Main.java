@@ -19,6 +19,7 @@ public final class Main {
             new GenerateCommand(),
             new QueryCommand(),
             new ReportCommand(),
+            new MaintainCommand(),
             new EvaluateCommand(),
             new SettingsCommand());
 

@@ -107,9 +107,11 @@ final class NightlyCommand implements Command {
         checkLocalInput(input);
         String warehouseDir = args.get("warehouse", "warehouse");
         Run run = Run.startingNow();
-        try (SparkSessions.Handle session = SparkSessions.open("csat nightly", config)) {
+        try (SparkSessions.Handle session = SparkSessions.open("csat nightly", config, warehouseDir)) {
             SparkSession spark = session.spark();
-            NightlyJob.Result result = new NightlyJob(spark, new Warehouse(spark, warehouseDir), config)
+            Warehouse warehouse =
+                    new Warehouse(spark, warehouseDir, config.catalog().database());
+            NightlyJob.Result result = new NightlyJob(spark, warehouse, config)
                     .inputDir(input)
                     .nights(from, to)
                     .rescore(args.has("rescore"))
@@ -119,10 +121,13 @@ final class NightlyCommand implements Command {
                     .run(run)
                     .arguments(args.options().toString())
                     .execute();
+            // after the run, which holds the warehouse: a run that gave way to another creates no table
+            warehouse.registerTables();
             printDetails(
                     err,
                     result,
                     input,
+                    config.catalog().database(),
                     warehouseDir,
                     from != null || to != null,
                     config.report().writesAfterNightly() ? config.report().output() : null);
@@ -166,6 +171,7 @@ final class NightlyCommand implements Command {
             PrintStream err,
             NightlyJob.Result result,
             String input,
+            String database,
             String warehouseDir,
             boolean dated,
             String report) {
@@ -201,8 +207,8 @@ final class NightlyCommand implements Command {
                                 + " bin/csat query \"SELECT reason_code, count(*) FROM quarantine GROUP BY 1\"%n",
                         100 * ingest.recordsQuarantined() / (double) Math.max(1, ingest.recordsRead()));
             case SUCCEEDED ->
-                err.println(
-                        "  tables in " + warehouseDir + "/; try: bin/csat query \"SELECT * FROM gold_quality_drop\"");
+                err.println("  tables in " + warehouseDir + "/, named " + database + ".<table>; try: bin/csat query"
+                        + " \"SELECT * FROM " + database + ".gold_quality_drop\"");
         }
     }
 

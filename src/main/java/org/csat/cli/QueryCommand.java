@@ -1,5 +1,6 @@
 package org.csat.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,9 @@ import org.csat.tables.Warehouse;
 
 /**
  * {@code csat query "SQL"}: runs Spark SQL over the warehouse's tables, each registered under its
- * name, and prints the result ({@link ResultPrinter}); {@code --file} runs a notebook's SQL cells
- * in order, printing its markdown as text.
+ * name in the catalog's database ({@code csat.silver_conversations}, which is also the current
+ * database, so {@code silver_conversations} works too), and prints the result ({@link
+ * ResultPrinter}); {@code --file} runs a notebook's SQL cells in order, printing its markdown as text.
  */
 final class QueryCommand implements Command {
     @Override
@@ -40,6 +42,7 @@ final class QueryCommand implements Command {
                   --max-width N    cut values longer than N characters in table format (default 80; 0: never)
                   --file F         run a notebook (notebooks/, Databricks source format): its text, then each
                                    cell's result
+                  --conf, --set    settings, as for nightly (catalog.database names the tables' database)
 
                 Arrays, maps and structs print as JSON, dates as 2024-03-01, timestamps in UTC.
                 Tables (docs/tables.md):
@@ -64,7 +67,7 @@ final class QueryCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("warehouse", "format", "limit", "max-width", "file");
+        return Set.of("warehouse", "format", "limit", "max-width", "file", "conf", "set");
     }
 
     @Override
@@ -90,14 +93,24 @@ final class QueryCommand implements Command {
                 throw new UsageException("cannot read notebook " + args.get("file") + ": " + e.getMessage());
             }
         }
-        try (SparkSessions.Handle session = SparkSessions.open("csat query", PipelineConfig.defaults())) {
+        PipelineConfig config = NightlyCommand.loadConfig(args);
+        String warehouseDir = args.get("warehouse", "warehouse");
+        Path local = localDirectory(warehouseDir);
+        if (local != null && !Files.isDirectory(local)) {
+            throw new IllegalArgumentException("no warehouse at " + local + "; run bin/csat nightly first");
+        }
+        try (SparkSessions.Handle session = SparkSessions.open("csat query", config, warehouseDir)) {
             SparkSession spark = session.spark();
-            Warehouse warehouse = new Warehouse(spark, args.get("warehouse", "warehouse"));
+            String database = config.catalog().database();
+            Warehouse warehouse = new Warehouse(spark, warehouseDir, database);
             if (!warehouse.isPresent()) {
                 throw new IllegalArgumentException(
                         "no warehouse at " + warehouse.root() + "; run bin/csat nightly first");
             }
-            warehouse.registerViews();
+            // Names the tables (kept up to date for a warehouse made or moved since), then lets
+            // SQL name them without the database too.
+            warehouse.registerTables();
+            spark.catalog().setCurrentDatabase(database);
             if (notebook == null) {
                 printer.print(spark.sql(args.positional().get(0)));
                 return 0;
@@ -113,5 +126,14 @@ final class QueryCommand implements Command {
             }
             return 0;
         }
+    }
+
+    /** The directory of a warehouse on the local file system, or null for one on another file system. */
+    private static Path localDirectory(String warehouseDir) {
+        String scheme = new org.apache.hadoop.fs.Path(warehouseDir).toUri().getScheme();
+        if (scheme == null) {
+            return Path.of(warehouseDir).toAbsolutePath();
+        }
+        return scheme.equals("file") ? Path.of(java.net.URI.create(warehouseDir)) : null;
     }
 }

@@ -34,6 +34,8 @@ public final class PipelineConfig implements Serializable {
     private final QualitySettings quality;
     private final ComparisonSettings comparison;
     private final ReportSettings report;
+    private final CatalogSettings catalog;
+    private final MaintenanceSettings maintenance;
 
     private PipelineConfig(Map<String, String> values, PhraseLists phrases) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -45,6 +47,8 @@ public final class PipelineConfig implements Serializable {
         this.quality = QualitySettings.from(this);
         this.comparison = ComparisonSettings.from(this);
         this.report = ReportSettings.from(this);
+        this.catalog = CatalogSettings.from(this);
+        this.maintenance = MaintenanceSettings.from(this);
     }
 
     /** The declared defaults and the bundled phrase lists. */
@@ -177,5 +181,13 @@ public final class PipelineConfig implements Serializable {
 
     public ReportSettings report() {
         return report;
+    }
+
+    public CatalogSettings catalog() {
+        return catalog;
+    }
+
+    public MaintenanceSettings maintenance() {
+        return maintenance;
     }
 }

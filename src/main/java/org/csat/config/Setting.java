@@ -126,6 +126,27 @@ public final class Setting<T> implements Serializable {
         return new Setting<>(key, "", doc, text -> text.isEmpty() ? null : text);
     }
 
+    /** {@code true} or {@code false}. */
+    static Setting<Boolean> flag(String key, boolean defaultValue, String doc) {
+        return new Setting<>(key, Boolean.toString(defaultValue), doc, text -> {
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new IllegalArgumentException("must be true or false");
+            }
+            return Boolean.parseBoolean(text);
+        });
+    }
+
+    /** A SQL identifier: a letter or underscore, then letters, digits or underscores (a database name). */
+    static Setting<String> identifier(String key, String defaultValue, String doc) {
+        return new Setting<>(key, defaultValue, doc, text -> {
+            if (!text.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException(
+                        "must be a name of letters, digits and underscores, not starting with a digit");
+            }
+            return text;
+        });
+    }
+
     /** One of {@code allowed}. */
     static Setting<String> oneOf(String key, String defaultValue, List<String> allowed, String doc) {
         return new Setting<>(key, defaultValue, doc, text -> {

@@ -29,7 +29,9 @@ public final class Settings {
                     "Cohort comparison: gold_cohort_comparison, gold_quality_drop, gold_topic_quality"
                             + " (docs/comparison.md)",
                     ComparisonSettings.DECLARED),
-            new Section("Report: the analysts' HTML page (bin/csat report)", ReportSettings.DECLARED));
+            new Section("Report: the analysts' HTML page (bin/csat report)", ReportSettings.DECLARED),
+            new Section("Catalog: the tables by name", CatalogSettings.DECLARED),
+            new Section("Maintenance: bin/csat maintain (OPTIMIZE, VACUUM)", MaintenanceSettings.DECLARED));
 
     private static final int WIDTH = 100;
 

@@ -3,6 +3,7 @@ package org.csat.quality;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -168,7 +169,9 @@ public final class ConversationFeatures {
                 avg(when(isCustomer, col("sentiment"))).as("customer_sentiment_mean"),
                 min(when(isCustomer, col("sentiment"))).as("customer_sentiment_min"),
                 sum(when(isCustomer, size(words)).otherwise(0)).as("customer_word_count"),
-                array_distinct(flatten(collect_list(when(isCustomer, words)))).as("customer_words"),
+                // sorted: collect_list's order is the order rows arrive in, which differs between runs
+                array_sort(array_distinct(flatten(collect_list(when(isCustomer, words)))))
+                        .as("customer_words"),
                 sum(when(isCustomer.and(col("is_question")), 1).otherwise(0)).as("n_questions"),
                 sum(when(col("role").notEqual("customer").and(col("sig_bot_fallback")), 1)
                                 .otherwise(0))

@@ -3,6 +3,7 @@ package org.csat.quality;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.array_intersect;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -96,7 +97,8 @@ final class DiscoverTopics {
                 .withColumn("position", row_number().over(ordered))
                 .where(col("substantive_before").equalTo(0).and(col("position").leq(OPENING_MAX_MESSAGES)))
                 .groupBy("conversation_id")
-                .agg(array_distinct(flatten(collect_list(words))).as("all_words"))
+                // sorted: collect_list's order is the order rows arrive in, which differs between runs
+                .agg(array_sort(array_distinct(flatten(collect_list(words)))).as("all_words"))
                 .select(
                         col("conversation_id"),
                         array_except(col("all_words"), stopWords).as("words"));

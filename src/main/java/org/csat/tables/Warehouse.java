@@ -17,9 +17,10 @@ import scala.Option;
 
 /**
  * The warehouse directory and its Delta tables: where each {@link Table} lives, creating it
- * with its declared schema on first use, reading it, registering every table as a view under
- * its name for SQL, and the row counts of a table's latest commit (from the Delta log, so
- * counting costs no Spark job).
+ * with its declared schema and properties on first use, reading it, naming every table in a
+ * database of the session's catalog ({@link #registerTables}) or as a temporary view, and the
+ * row counts of a table's latest commit (from the Delta log, so counting costs no Spark job).
+ * The tables are reached by path; the names point at those paths.
  */
 public final class Warehouse {
     /** Attempts at creating a table over a log directory without a commit; the last comes after removing it. */
@@ -30,10 +31,24 @@ public final class Warehouse {
 
     private final SparkSession spark;
     private final String root;
+    private final String database;
 
-    /** @param root a directory on any Hadoop file system; a relative path is taken from the working directory */
+    /**
+     * A warehouse whose tables are reached by path only (tests, benchmarks, scratch warehouses).
+     *
+     * @param root a directory on any Hadoop file system; a relative path is taken from the working directory
+     */
     public Warehouse(SparkSession spark, String root) {
+        this(spark, root, null);
+    }
+
+    /**
+     * A warehouse whose tables {@link #registerTables} names in {@code database} of the session's
+     * catalog ({@code catalog.database}).
+     */
+    public Warehouse(SparkSession spark, String root, String database) {
         this.spark = spark;
+        this.database = database;
         try {
             Path path = new Path(root);
             this.root = path.getFileSystem(spark.sparkContext().hadoopConfiguration())
@@ -50,6 +65,25 @@ public final class Warehouse {
 
     public String path(Table table) {
         return root + "/" + table.tableName();
+    }
+
+    /** The database that names the tables, if this warehouse has one. */
+    public java.util.Optional<String> database() {
+        return java.util.Optional.ofNullable(database);
+    }
+
+    /**
+     * Creates every table not there yet, gives the existing ones their declared properties, and
+     * registers each under its name in this warehouse's database, creating the database when
+     * missing; see {@link TableNames}. Returns the qualified names.
+     *
+     * @throws IllegalStateException when a name already belongs to another warehouse's live table
+     */
+    public List<String> registerTables() {
+        if (database == null) {
+            throw new IllegalStateException("the warehouse " + root + " has no catalog database to name its tables in");
+        }
+        return new TableNames(spark, this, database).registerAll();
     }
 
     public boolean exists(Table table) {
@@ -81,10 +115,11 @@ public final class Warehouse {
     private void create(Table table) {
         for (int attempt = 1; ; attempt++) {
             try {
-                DeltaTable.createIfNotExists(spark)
+                var builder = DeltaTable.createIfNotExists(spark)
                         .location(path(table))
-                        .addColumns(table.schema())
-                        .execute();
+                        .addColumns(table.schema());
+                table.properties().forEach(builder::property);
+                builder.execute();
                 return;
             } catch (Exception e) { // Delta's AnalysisException is a checked exception that Scala throws undeclared
                 if (hasCommit(table)) {

@@ -28,6 +28,7 @@ import org.csat.tables.ConcurrentRunException;
 import org.csat.tables.Table;
 import org.csat.tables.Warehouse;
 import org.csat.tables.WarehouseLock;
+import org.csat.testing.ChildRun;
 import org.csat.testing.TestSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -16,8 +16,10 @@ import org.csat.stage.SparkSessions;
 
 /**
  * The one SparkSession of the test JVM: local[2], UI off, bound to 127.0.0.1, two shuffle
- * partitions, Delta enabled. Built on first use and stopped when the JVM exits, so every
- * test class shares it (and the CoreNLP models loaded in it).
+ * partitions, Delta enabled, and a Hive metastore as bin/csat has one, kept in a temporary
+ * directory of its own (removed when the JVM exits, so no Derby files land in the project).
+ * Built on first use and stopped when the JVM exits, so every test class shares it (and the
+ * CoreNLP models loaded in it).
  */
 public final class TestSpark {
     private static SparkSession spark;
@@ -27,14 +29,33 @@ public final class TestSpark {
     public static synchronized SparkSession session() {
         if (spark == null) {
             PipelineConfig config = testConfig();
-            spark = SparkSessions.create("csat-tests", config);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
+            Path catalog;
+            try {
+                catalog = Files.createTempDirectory("csat-test-catalog");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            spark = SparkSessions.create("csat-tests", config, catalog);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                spark.stop();
+                deleteTree(catalog);
+            }));
         }
         return spark;
     }
 
     public static PipelineConfig testConfig() {
         return PipelineConfig.defaults().with("spark.master", "local[2]").with("spark.sql.shuffle.partitions", "2");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("could not remove the test catalog " + dir + ": " + e);
+        }
     }
 
     /** Copies a fixture directory from the test resources into {@code target}. */

@@ -6,6 +6,8 @@ import edu.stanford.nlp.util.DeltaIndex;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
  * A loaded {@link LexicalizedParser} whose queries parse with {@link SparseChartPCFGParser}:
@@ -22,6 +24,7 @@ import java.util.List;
 public final class SparseChartLexicalizedParser extends LexicalizedParser {
     private static final long serialVersionUID = 1L;
     private static final Field QUERY_PCFG_PARSER = queryPcfgParserField();
+    private static final AtomicBoolean SPLIT_REPORTED = new AtomicBoolean();
 
     private final transient SparseChartPCFGParser.Rules rules;
 
@@ -38,16 +41,49 @@ public final class SparseChartLexicalizedParser extends LexicalizedParser {
         return new SparseChartLexicalizedParser(parser);
     }
 
-    /** Whether {@link #of} gives {@code parser} the sparse chart loop. */
+    /**
+     * Whether {@link #of} gives {@code parser} the sparse chart loop. The class loaders are
+     * compared first, before anything touches {@link SparseChartPCFGParser}: in another loader's
+     * copy of this package, linking that class fails the JVM's verifier ({@code VerifyError: Bad
+     * access to protected data}), since it reads protected fields of CoreNLP's chart parser.
+     */
     public static boolean supports(LexicalizedParser parser) {
+        if (!sameRuntimePackageAsCoreNlp()) {
+            return false;
+        }
         Options options = parser.getOp();
         return QUERY_PCFG_PARSER != null
                 && parser.reranker == null
                 && options.doPCFG
                 && !options.doDep
                 && !options.testOptions.iterativeCKY
-                && SparseChartPCFGParser.exactUnder(options)
-                && SparseChartLexicalizedParser.class.getClassLoader() == LexicalizedParser.class.getClassLoader();
+                && SparseChartPCFGParser.exactUnder(options);
+    }
+
+    /**
+     * Whether this class and CoreNLP's parser share a class loader, and so a runtime package. Not
+     * when CoreNLP is also on a cluster's own class path (a cluster-wide library): the cluster's
+     * loader then serves CoreNLP, and the job jar's loader this class. Said once per JVM, with
+     * what to do about it.
+     */
+    private static boolean sameRuntimePackageAsCoreNlp() {
+        ClassLoader ours = SparseChartLexicalizedParser.class.getClassLoader();
+        ClassLoader coreNlps = LexicalizedParser.class.getClassLoader();
+        if (ours == coreNlps) {
+            return true;
+        }
+        if (!SPLIT_REPORTED.getAndSet(true)) {
+            LoggerFactory.getLogger(SparseChartLexicalizedParser.class)
+                    .warn(
+                            "CoreNLP's parser comes from another class loader ({}) than the job jar's classes in its"
+                                    + " package ({}), as when CoreNLP is also on the cluster's class path: parsing"
+                                    + " uses CoreNLP's own chart loop (the same trees and scores, about half the"
+                                    + " speed). To get the sparse loop back, take CoreNLP off the cluster's class"
+                                    + " path",
+                            coreNlps,
+                            ours);
+        }
+        return false;
     }
 
     /**

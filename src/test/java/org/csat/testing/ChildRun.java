@@ -1,4 +1,4 @@
-package org.csat.reliability;
+package org.csat.testing;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * path and its Java module options (the {@code --add-opens} list surefire passes), 1 GB heap,
  * output to files. Every wait is bounded; {@link #close} kills the process if it still runs.
  */
-final class ChildRun implements AutoCloseable {
+public final class ChildRun implements AutoCloseable {
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -24,7 +24,7 @@ final class ChildRun implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    static ChildRun start(Path logs, String name, String... args) throws IOException {
+    public static ChildRun start(Path logs, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
@@ -50,12 +50,12 @@ final class ChildRun implements AutoCloseable {
         return new ChildRun(process, out, err);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The exit code, waiting at most {@code seconds}; fails (and kills) when the run takes longer. */
-    int exitCode(long seconds) throws InterruptedException {
+    public int exitCode(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             kill();
             throw new AssertionError("child run did not end within " + seconds + " s; stderr:\n" + stderrTail());
@@ -64,18 +64,18 @@ final class ChildRun implements AutoCloseable {
     }
 
     /** Kills the JVM at once (SIGKILL: no shutdown hooks, no finally blocks) and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String lastStderrLine() throws IOException {
+    public String lastStderrLine() throws IOException {
         List<String> lines =
                 Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
-    String stderrTail() {
+    public String stderrTail() {
         try {
             List<String> lines = Files.readAllLines(stderr);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
@@ -84,7 +84,7 @@ final class ChildRun implements AutoCloseable {
         }
     }
 
-    String stdoutText() throws IOException {
+    public String stdoutText() throws IOException {
         return Files.readString(stdout);
     }
 
