@@ -10,6 +10,7 @@ import org.csat.cohort.RebuildGold;
 import org.csat.config.PipelineConfig;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.ingest.MarkConversationsScored;
+import org.csat.nlp.LanguageCheck;
 import org.csat.nlp.ScoreMessages;
 import org.csat.nlp.ScoredBatch;
 import org.csat.quality.AssessConversationQuality;
@@ -41,10 +42,14 @@ public final class NightlyJob {
     private Run run;
     private String arguments = "";
 
-    /** What the run did: ingest's reconciled counts, rows written per table, seconds per stage. */
+    /**
+     * What the run did: ingest's reconciled counts, the check of the sources' languages, rows
+     * written per table, seconds per stage.
+     */
     public record Result(
             Run run,
             IngestTranscripts.Result ingest,
+            LanguageCheck languageCheck,
             long conversationsScored,
             Map<Table, Long> rowsWritten,
             Map<String, Double> stageSeconds) {}
@@ -107,7 +112,8 @@ public final class NightlyJob {
         Result result;
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, thisRun.id())) {
             result = stages(new StageContext(spark, warehouse, config, thisRun));
-            log.append(PipelineRunLog.Entry.succeeded(thisRun, arguments, result.ingest(), result.rowsWritten()));
+            log.append(PipelineRunLog.Entry.succeeded(
+                    thisRun, arguments, result.ingest(), result.languageCheck(), result.rowsWritten()));
         } catch (IOException | RuntimeException e) {
             // also when the lock was refused: the run that gave way says so in the log
             recordFailure(log, thisRun, e);
@@ -163,6 +169,6 @@ public final class NightlyJob {
                     .execute();
         }
         seconds.put("gold", (System.nanoTime() - t2) / 1e9);
-        return new Result(context.run(), ingest, conversationsScored, written, seconds);
+        return new Result(context.run(), ingest, scored.languageCheck(), conversationsScored, written, seconds);
     }
 }
