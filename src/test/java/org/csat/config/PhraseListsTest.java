@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.csat.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,48 @@ class PhraseListsTest {
     void unknownLanguageFallsBackToEnglish() {
         assertTrue(phrases.matches("asked_for_human", "xx", "talk to a human"));
         assertTrue(phrases.matches("asked_for_human", null, "talk to a human"));
+    }
+
+    @Test
+    void everyOneOfTwelveLanguagesHasItsOwnListForTheCoreSignals() {
+        for (String language :
+                List.of("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "zh", "ja")) {
+            for (String signal : List.of(
+                    "asked_for_human", "resolution_confirmed", "unresolved", "frustration", "gratitude", "goodbye")) {
+                List<String> list = phrases.phrases(signal, language);
+                assertFalse(list.isEmpty(), signal + "/" + language);
+                assertTrue(
+                        language.equals("en") || !list.equals(phrases.phrases(signal, "en")),
+                        signal + "/" + language + " falls back to English");
+            }
+        }
+    }
+
+    /** Everyday support sentences, written for this test: one per new language and signal family. */
+    @Test
+    void matchesInTheNewLanguages() {
+        assertTrue(phrases.matches("gratitude", "it", "Grazie mille per l'aiuto!"));
+        assertTrue(phrases.matches("unresolved", "nl", "Het werkt nog steeds niet."));
+        assertFalse(phrases.matches("resolution_confirmed", "nl", "Het werkt niet."));
+        assertTrue(phrases.matches("asked_for_human", "da", "Kan jeg tale med et menneske?"));
+        assertTrue(phrases.matches("resolution_confirmed", "nb", "Takk, problemet er løst nå."));
+        assertTrue(phrases.matches("frustration", "fi", "Tämä on naurettavaa."));
+        assertTrue(phrases.matches("goodbye", "pl", "Dziękuję, miłego dnia!"));
+        assertFalse(phrases.matches("resolution_confirmed", "pl", "Nadal nie działa."));
+        assertTrue(phrases.matches("unresolved", "no", "Det virker fortsatt ikke"), "no reads the nb lists");
+    }
+
+    @Test
+    void matchesInLanguagesWrittenWithoutSpaces() {
+        assertTrue(phrases.matches("asked_for_human", "zh", "我想转人工客服，谢谢"));
+        assertTrue(phrases.matches("gratitude", "zh-CN", "好的，非常感谢！"));
+        assertTrue(phrases.matches("unresolved", "zh", "还是不行啊"));
+        assertTrue(phrases.matches("gratitude", "ja", "ご対応ありがとうございました。"));
+        assertTrue(phrases.matches("unresolved", "ja", "荷物がまだ届いていませんが、どうなっていますか？"));
+        assertTrue(phrases.matches("asked_for_human", "ja", "オペレーターと話したいです"));
+        assertFalse(phrases.matches("asked_for_human", "ja", "ありがとうございました"));
+        assertTrue(PhraseLists.isSpaceless("转人工"));
+        assertFalse(PhraseLists.isSpaceless("talk to a human"));
     }
 
     @Test
