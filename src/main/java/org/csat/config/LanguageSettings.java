@@ -61,7 +61,7 @@ public record LanguageSettings(Set<String> detect, boolean highAccuracy, double 
      * "pt-BR" and "pt_br" -> "pt", and "no" (Norwegian) -> "nb" (Bokmål, what Lingua and the
      * phrase lists call it); null for a blank tag.
      */
-    public static String primarySubtag(String tag) {
+    static String primarySubtag(String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }

@@ -29,20 +29,20 @@ import org.csat.config.PipelineConfig;
  */
 public final class EvaluateSignalAgreement {
     /** The signals evaluated, customer side unless said otherwise. */
-    public static final List<String> SIGNALS =
+    static final List<String> SIGNALS =
             List.of("asked_for_human", "resolution_confirmed", "unresolved", "frustration", "gratitude", "goodbye");
 
     private static final Pattern FILE = Pattern.compile("MAIA-([a-z_]+)-en-([a-z]+)_sentence\\.json");
     private static final Pattern LABEL = Pattern.compile("^[^:]{1,20}:\\s*(.*)$", Pattern.DOTALL);
 
     /** One language and signal: sentences firing on both sides, on the original only, on the English only. */
-    public record Agreement(String language, String signal, int both, int onlyOriginal, int onlyEnglish) {
-        public int either() {
+    record Agreement(String language, String signal, int both, int onlyOriginal, int onlyEnglish) {
+        int either() {
             return both + onlyOriginal + onlyEnglish;
         }
 
         /** both / either; NaN when it never fires. */
-        public double agreement() {
+        double agreement() {
             return either() == 0 ? Double.NaN : both / (double) either();
         }
     }
@@ -56,7 +56,7 @@ public final class EvaluateSignalAgreement {
     }
 
     /** Agreements per corpus language (de, fr, pt) and signal, over the files of the given splits. */
-    public static List<Agreement> evaluate(Path maiaDir, List<String> splits, PhraseLists phrases) throws IOException {
+    static List<Agreement> evaluate(Path maiaDir, List<String> splits, PhraseLists phrases) throws IOException {
         File[] files = maiaDir.toFile().listFiles((dir, name) -> {
             Matcher m = FILE.matcher(name);
             return m.matches() && splits.contains(m.group(2));
@@ -105,7 +105,7 @@ public final class EvaluateSignalAgreement {
     }
 
     /** A Markdown table: one row per signal, for each language its agreement and both / either counts. */
-    public static String markdown(List<Agreement> agreements) {
+    static String markdown(List<Agreement> agreements) {
         List<String> languages =
                 agreements.stream().map(Agreement::language).distinct().toList();
         StringBuilder out = new StringBuilder("| signal |");

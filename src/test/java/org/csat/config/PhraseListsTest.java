@@ -85,6 +85,15 @@ class PhraseListsTest {
     }
 
     @Test
+    void languagesAreComparedAndListsChosenOnThePrimarySubtag() {
+        assertEquals("pt", LanguageSettings.primarySubtag("pt-BR"));
+        assertEquals("pt", LanguageSettings.primarySubtag("pt_br"));
+        assertEquals("nb", LanguageSettings.primarySubtag("no"));
+        assertEquals("en", LanguageSettings.primarySubtag(" EN-gb "));
+        assertEquals(null, LanguageSettings.primarySubtag(" "));
+    }
+
+    @Test
     void unknownSignalIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> phrases.phrases("no_such_signal", "en"));
     }

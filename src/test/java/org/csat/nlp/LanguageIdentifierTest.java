@@ -75,15 +75,6 @@ class LanguageIdentifierTest {
     }
 
     @Test
-    void comparesSourceTagsOnTheirPrimarySubtag() {
-        assertEquals("pt", LanguageSettings.primarySubtag("pt-BR"));
-        assertEquals("pt", LanguageSettings.primarySubtag("pt_br"));
-        assertEquals("nb", LanguageSettings.primarySubtag("no"));
-        assertEquals("en", LanguageSettings.primarySubtag(" EN-gb "));
-        assertNull(LanguageSettings.primarySubtag(" "));
-    }
-
-    @Test
     void rejectsALanguageLinguaDoesNotKnowWhenTheSettingsLoad() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> PipelineConfig.defaults().with("language.detect", "en,xx"));
