@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.csat.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PhraseListsTest {
     private final PhraseLists phrases = PipelineConfig.defaults().phrases();
@@ -57,29 +59,38 @@ class PhraseListsTest {
         }
     }
 
-    /** Everyday support sentences, written for this test: one per new language and signal family. */
-    @Test
-    void matchesInTheNewLanguages() {
-        assertTrue(phrases.matches("gratitude", "it", "Grazie mille per l'aiuto!"));
-        assertTrue(phrases.matches("unresolved", "nl", "Het werkt nog steeds niet."));
-        assertFalse(phrases.matches("resolution_confirmed", "nl", "Het werkt niet."));
-        assertTrue(phrases.matches("asked_for_human", "da", "Kan jeg tale med et menneske?"));
-        assertTrue(phrases.matches("resolution_confirmed", "nb", "Takk, problemet er løst nå."));
-        assertTrue(phrases.matches("frustration", "fi", "Tämä on naurettavaa."));
-        assertTrue(phrases.matches("goodbye", "pl", "Dziękuję, miłego dnia!"));
-        assertFalse(phrases.matches("resolution_confirmed", "pl", "Nadal nie działa."));
-        assertTrue(phrases.matches("unresolved", "no", "Det virker fortsatt ikke"), "no reads the nb lists");
+    /**
+     * Everyday support sentences written for this test, in the new languages and in those
+     * written without spaces (zh, ja: the phrase matches inside the text); a negated sentence
+     * must not confirm a fix.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gratitude|it|Grazie mille per l'aiuto!|true",
+                "unresolved|nl|Het werkt nog steeds niet.|true",
+                "resolution_confirmed|nl|Het werkt niet.|false",
+                "asked_for_human|da|Kan jeg tale med et menneske?|true",
+                "resolution_confirmed|nb|Takk, problemet er løst nå.|true",
+                "unresolved|no|Det virker fortsatt ikke|true",
+                "frustration|fi|Tämä on naurettavaa.|true",
+                "goodbye|pl|Dziękuję, miłego dnia!|true",
+                "resolution_confirmed|pl|Nadal nie działa.|false",
+                "asked_for_human|zh|我想转人工客服，谢谢|true",
+                "gratitude|zh-CN|好的，非常感谢！|true",
+                "unresolved|zh|还是不行啊|true",
+                "gratitude|ja|ご対応ありがとうございました。|true",
+                "unresolved|ja|荷物がまだ届いていませんが、どうなっていますか？|true",
+                "asked_for_human|ja|オペレーターと話したいです|true",
+                "asked_for_human|ja|ありがとうございました|false"
+            })
+    void matchesInTheNewLanguages(String signal, String language, String text, boolean expected) {
+        assertEquals(expected, phrases.matches(signal, language, text), signal + "/" + language + ": " + text);
     }
 
     @Test
-    void matchesInLanguagesWrittenWithoutSpaces() {
-        assertTrue(phrases.matches("asked_for_human", "zh", "我想转人工客服，谢谢"));
-        assertTrue(phrases.matches("gratitude", "zh-CN", "好的，非常感谢！"));
-        assertTrue(phrases.matches("unresolved", "zh", "还是不行啊"));
-        assertTrue(phrases.matches("gratitude", "ja", "ご対応ありがとうございました。"));
-        assertTrue(phrases.matches("unresolved", "ja", "荷物がまだ届いていませんが、どうなっていますか？"));
-        assertTrue(phrases.matches("asked_for_human", "ja", "オペレーターと話したいです"));
-        assertFalse(phrases.matches("asked_for_human", "ja", "ありがとうございました"));
+    void phrasesOfScriptsWithoutSpacesMatchAnywhere() {
         assertTrue(PhraseLists.isSpaceless("转人工"));
         assertFalse(PhraseLists.isSpaceless("talk to a human"));
     }
