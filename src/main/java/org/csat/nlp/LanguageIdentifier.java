@@ -59,7 +59,9 @@ final class LanguageIdentifier {
         IsoCode639_1[] codes = settings.detect().stream()
                 .map(code -> IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)))
                 .toArray(IsoCode639_1[]::new);
-        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromIsoCodes639_1(codes);
+        // preloaded: tasks sharing the detector never race to load a model on first use
+        LanguageDetectorBuilder builder =
+                LanguageDetectorBuilder.fromIsoCodes639_1(codes).withPreloadedLanguageModels();
         return (settings.highAccuracy() ? builder : builder.withLowAccuracyMode()).build();
     }
 }
