@@ -2,6 +2,7 @@ package org.csat.nlp;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -23,7 +24,7 @@ import org.csat.tables.TableSchemas;
 /**
  * Bronze conversations -> one row per message with its language and sentiment.
  * A conversation's {@code language} is the source's, lower-cased, else the one Lingua
- * identifies in the customer's words, else in all its words ({@link LanguageIdentifier},
+ * identifies in the customer's turns, else in all its turns ({@link LanguageIdentifier#identifyTurns},
  * {@code language.*}); {@code detected_language} keeps Lingua's answer also when the source
  * gives one, and {@code language_mismatch} flags a source that disagrees with it (on the
  * primary subtag). Each message gets the language of its own text when that is long and clear
@@ -54,10 +55,12 @@ public final class BuildSilverMessages {
      */
     public Dataset<Row> withLanguage(Dataset<Row> bronze) {
         Dataset<Row> redacted = new RedactConversations().apply(bronze);
-        UserDefinedFunction identify = identifyLanguage();
+        UserDefinedFunction identify = udf(new IdentifyLanguageUdf(config.language(), true), DataTypes.StringType);
+        String separator = String.valueOf(LanguageIdentifier.TURN_SEPARATOR);
         Column customerText =
-                expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
-        Column allText = expr("concat_ws(' ', transform(filter(messages, m -> m.role != 'system'), m -> m.text))");
+                concat_ws(separator, expr("transform(filter(messages, m -> m.role = 'customer'), m -> m.text)"));
+        Column allText =
+                concat_ws(separator, expr("transform(filter(messages, m -> m.role != 'system'), m -> m.text)"));
         Column source = lower(trim(col("language")));
         Column hasSource = source.isNotNull().and(source.notEqual(""));
         Column sourcePrimary = regexp_extract(source, "^([a-z]+)", 1);
@@ -80,7 +83,7 @@ public final class BuildSilverMessages {
     }
 
     private UserDefinedFunction identifyLanguage() {
-        return udf(new IdentifyLanguageUdf(config.language()), DataTypes.StringType);
+        return udf(new IdentifyLanguageUdf(config.language(), false), DataTypes.StringType);
     }
 
     /** @param conversations bronze rows after {@link #withLanguage} */

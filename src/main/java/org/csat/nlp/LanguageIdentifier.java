@@ -25,6 +25,9 @@ import org.csat.config.LanguageSettings;
 final class LanguageIdentifier {
     private static final Map<LanguageSettings, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
 
+    /** Joins a conversation's turns for {@link #identifyTurns} (a turn that contains it just splits in two). */
+    static final char TURN_SEPARATOR = '\u001E';
+
     private LanguageIdentifier() {}
 
     /** The language of {@code text}, or null when it is too short or unclear to tell. */
@@ -41,6 +44,30 @@ final class LanguageIdentifier {
         Language first = ranked.next().getKey();
         double runnerUp = ranked.hasNext() ? ranked.next().getValue() : 0;
         return letters * (1 - runnerUp) >= settings.minLead() ? code(first) : null;
+    }
+
+    /**
+     * The language of a conversation from its turns joined by {@link #TURN_SEPARATOR}: the
+     * language of the most letters among the turns that tell their own (one long German turn in
+     * an English chat does not make it German, as it would when the turns are read as one text,
+     * where the rarer letter sequences of one language outweigh the other's), else of the turns
+     * read as one text; null when that does not tell either.
+     */
+    static String identifyTurns(String turns, LanguageSettings settings) {
+        if (turns == null || turns.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> lettersByLanguage = new java.util.TreeMap<>();
+        for (String turn : turns.split(String.valueOf(TURN_SEPARATOR))) {
+            String language = identify(turn, settings);
+            if (language != null) {
+                lettersByLanguage.merge(language, letters(turn), Integer::sum);
+            }
+        }
+        return lettersByLanguage.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElseGet(() -> identify(turns.replace(TURN_SEPARATOR, ' '), settings));
     }
 
     private static int letters(String text) {

@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentifyLanguagesTest {
     private static final String ENGLISH_LONG = "Hi, I ordered a jacket two weeks ago and it still has not arrived,"
             + " could you please tell me where it is?";
+    private static final String ENGLISH_MORE =
+            "The tracking page has not changed since Monday and nobody has answered my email, which is frustrating.";
+    private static final String NORWEGIAN_LONG =
+            "Hei, bestillingen min har fortsatt ikke kommet frem, kan dere hjelpe meg?"
+                    + " Jeg har ventet i over to uker nå, og sporingen viser ingenting.";
     private static final String GERMAN_LONG =
             "Das ist wirklich ärgerlich, ich warte jetzt schon seit zwei Wochen auf meine Bestellung.";
 
@@ -61,10 +66,10 @@ class IdentifyLanguagesTest {
     void conversationsAndMessagesGetTheirOwnLanguageAndOnlyEnglishGetsTheEnglishModel() {
         SparkSession spark = TestSpark.session();
         List<String> lines = List.of(
-                conversation("en-source-with-german-turn", "en", ENGLISH_LONG, "ok", GERMAN_LONG),
+                conversation("en-source-with-german-turn", "en", ENGLISH_LONG, "ok", GERMAN_LONG, ENGLISH_MORE),
                 conversation("german-no-source", null, GERMAN_LONG, "danke"),
                 conversation("labelled-fr-written-en", "fr", ENGLISH_LONG),
-                conversation("labelled-no-written-nb", "no", "Hei, bestillingen min har fortsatt ikke kommet frem."),
+                conversation("labelled-no-written-nb", "no", NORWEGIAN_LONG),
                 conversation("too-short-no-source", null, "ok", "👍"));
         BuildSilverMessages silver = new BuildSilverMessages(TestSpark.testConfig(), 2);
         Dataset<Row> conversations = silver.withLanguage(bronze(spark, spark.createDataset(lines, Encoders.STRING())));

@@ -58,6 +58,30 @@ class LanguageIdentifierTest {
                         DEFAULTS));
     }
 
+    /** One long German turn in an English chat: read as one text it comes out German, by turns English. */
+    @Test
+    void aConversationIsTheLanguageOfMostOfTheTurnsThatTell() {
+        String turns = String.join(
+                String.valueOf(LanguageIdentifier.TURN_SEPARATOR),
+                "Hi, I ordered a jacket two weeks ago and it still has not arrived, could you please tell me where it is?",
+                "The tracking page has not changed since Monday and nobody has answered my email, which is frustrating.",
+                "ok",
+                "Das ist wirklich ärgerlich, ich warte jetzt schon seit zwei Wochen auf meine Bestellung.");
+        assertEquals("en", LanguageIdentifier.identifyTurns(turns, DEFAULTS));
+        assertEquals(
+                "de",
+                LanguageIdentifier.identifyTurns(
+                        String.join(
+                                String.valueOf(LanguageIdentifier.TURN_SEPARATOR),
+                                "Hallo",
+                                "wo bleibt",
+                                "meine Bestellung"),
+                        DEFAULTS),
+                "no turn tells alone: the turns are read as one text");
+        assertNull(LanguageIdentifier.identifyTurns("ok" + LanguageIdentifier.TURN_SEPARATOR + "👍", DEFAULTS));
+        assertNull(LanguageIdentifier.identifyTurns("", DEFAULTS));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ok", "👍👍", "#84231519", "Danke!", "merci", "", "   "})
     void leavesTextTooShortToTellUndecided(String text) {
