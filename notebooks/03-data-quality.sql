@@ -43,3 +43,24 @@ FROM silver_conversations c
 JOIN silver_messages m ON m.conversation_id = c.conversation_id AND m.role <> 'system'
 GROUP BY 1, 2
 ORDER BY conversations DESC
+
+-- COMMAND ----------
+
+-- Source language against detected language, per run: how many conversations could be checked
+-- and how many disagree (a mislabelled export, or customers writing another language).
+SELECT run_id, started_at, languages_checked, language_mismatches,
+       round(language_mismatches / nullif(languages_checked, 0), 3) AS mismatch_share
+FROM pipeline_runs
+WHERE status <> 'failed' AND languages_checked IS NOT NULL
+ORDER BY started_at DESC
+LIMIT 10
+
+-- COMMAND ----------
+
+-- Which languages disagree with the source, and as what they read.
+SELECT language AS source_language, detected_language, count(*) AS conversations
+FROM silver_conversations
+WHERE language_source = 'source' AND detected_language IS NOT NULL
+  AND regexp_extract(language, '^([a-z]+)', 1) <> detected_language
+GROUP BY 1, 2
+ORDER BY conversations DESC

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.csat.text.TextNormalizer;
 
@@ -21,7 +23,9 @@ import org.csat.text.TextNormalizer;
  * {@code conf/phrases/<signal>/<lang>.txt}, one phrase a line, {@code #} comments.
  * The bundled lists are read from the classpath; a {@code phrases/} folder next to an
  * override config file replaces the bundled file of the same signal and language.
- * Phrases are stored normalized ({@link TextNormalizer}) and match as whole words.
+ * Phrases are stored normalized ({@link TextNormalizer}) and match as whole words; a phrase
+ * in a script written without spaces between words (Chinese, Japanese, Thai, ...) matches
+ * anywhere in the text instead, as such text has no word boundaries to match on.
  */
 public final class PhraseLists implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -42,7 +46,19 @@ public final class PhraseLists implements Serializable {
             "apology");
 
     /** Languages looked for; a missing file means no phrases for that language. */
-    public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "sv", "pt", "nl", "it");
+    public static final List<String> LANGUAGES =
+            List.of("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "zh", "ja");
+
+    /** Scripts written without spaces between words: their phrases match anywhere in a text. */
+    private static final Set<Character.UnicodeScript> SPACELESS_SCRIPTS = EnumSet.of(
+            Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA,
+            Character.UnicodeScript.KATAKANA,
+            Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO,
+            Character.UnicodeScript.KHMER,
+            Character.UnicodeScript.MYANMAR,
+            Character.UnicodeScript.TIBETAN);
 
     private final Map<String, Map<String, List<String>>> bySignal;
 
@@ -117,8 +133,9 @@ public final class PhraseLists implements Serializable {
         if (byLanguage == null) {
             throw new IllegalArgumentException("no phrase lists for signal '" + signal + "'");
         }
-        String primary = language == null ? "en" : language.toLowerCase().split("[-_]")[0];
-        return byLanguage.getOrDefault(primary, byLanguage.getOrDefault("en", List.of()));
+        String primary = LanguageSettings.primarySubtag(language);
+        List<String> english = byLanguage.getOrDefault("en", List.of());
+        return primary == null ? english : byLanguage.getOrDefault(primary, english);
     }
 
     /** Whether normalized {@code text} contains any phrase of {@code signal} as whole words. */
@@ -128,13 +145,19 @@ public final class PhraseLists implements Serializable {
 
     /** How many of the phrases occur in {@code text} (each phrase counted once). */
     public int countMatches(String signal, String language, String text) {
-        String padded = " " + TextNormalizer.normalize(text) + " ";
+        String normalized = TextNormalizer.normalize(text);
+        String padded = " " + normalized + " ";
         int count = 0;
         for (String phrase : phrases(signal, language)) {
-            if (padded.contains(" " + phrase + " ")) {
+            if (isSpaceless(phrase) ? normalized.contains(phrase) : padded.contains(" " + phrase + " ")) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** Whether a phrase has a letter of a script written without spaces between words. */
+    static boolean isSpaceless(String phrase) {
+        return phrase.codePoints().anyMatch(c -> SPACELESS_SCRIPTS.contains(Character.UnicodeScript.of(c)));
     }
 }

@@ -20,7 +20,7 @@ public final class Settings {
             new Section(
                     "Sentiment: CoreNLP per message -> silver_messages (docs/performance.md)",
                     SentimentSettings.DECLARED),
-            new Section("Language of a conversation", LanguageSettings.DECLARED),
+            new Section("Languages of conversations and messages (Lingua; docs/quality.md)", LanguageSettings.DECLARED),
             new Section("Quality: resolution, repeat contact, effort (docs/quality.md)", QualitySettings.DECLARED),
             new Section("Quality: the resolution model (resolved)", ResolutionModelSettings.DECLARED),
             new Section("Quality: the predicted_csat model", CsatModelSettings.DECLARED),

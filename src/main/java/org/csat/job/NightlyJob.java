@@ -9,6 +9,7 @@ import org.csat.cohort.RebuildGold;
 import org.csat.config.PipelineConfig;
 import org.csat.ingest.IngestTranscripts;
 import org.csat.ingest.MarkConversationsScored;
+import org.csat.nlp.LanguageCheck;
 import org.csat.nlp.ScoreMessages;
 import org.csat.nlp.ScoredBatch;
 import org.csat.quality.AssessConversationQuality;
@@ -69,11 +70,15 @@ public final class NightlyJob {
         }
     }
 
-    /** What the run did: how it ended, ingest's reconciled counts, rows written per table, seconds per stage. */
+    /**
+     * What the run did: how it ended, ingest's reconciled counts, the check of the sources'
+     * languages (null when nothing was scored), rows written per table, seconds per stage.
+     */
     public record Result(
             Run run,
             Outcome outcome,
             IngestTranscripts.Result ingest,
+            LanguageCheck languageCheck,
             long conversationsScored,
             Map<Table, Long> rowsWritten,
             Map<String, Double> stageSeconds) {}
@@ -165,7 +170,12 @@ public final class NightlyJob {
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, thisRun.id())) {
             result = stages(new StageContext(spark, warehouse, config, thisRun));
             log.append(PipelineRunLog.Entry.ended(
-                    thisRun, arguments, result.outcome().status(), result.ingest(), result.rowsWritten()));
+                    thisRun,
+                    arguments,
+                    result.outcome().status(),
+                    result.ingest(),
+                    result.languageCheck(),
+                    result.rowsWritten()));
         } catch (IOException | RuntimeException e) {
             // also when the lock was refused: the run that gave way says so in the log
             recordFailure(log, thisRun, e);
@@ -202,7 +212,7 @@ public final class NightlyJob {
                         r.recordsQuarantined()));
         written.putAll(ingest.rowsWritten());
         if (ingest.inputFiles() == 0 && !allowEmpty) {
-            return new Result(context.run(), Outcome.NO_INPUT, ingest, 0, written, clock.seconds());
+            return new Result(context.run(), Outcome.NO_INPUT, ingest, null, 0, written, clock.seconds());
         }
 
         ScoreMessages.Result scored = clock.time(
@@ -258,7 +268,14 @@ public final class NightlyJob {
                             .execute(),
                     (r, s) -> String.format("%d charts, %,d bytes to %s", r.charts(), r.bytes(), r.output()));
         }
-        return new Result(context.run(), outcome(ingest), ingest, conversationsScored, written, clock.seconds());
+        return new Result(
+                context.run(),
+                outcome(ingest),
+                ingest,
+                scored.languageCheck(),
+                conversationsScored,
+                written,
+                clock.seconds());
     }
 
     /** Above the configured share of quarantined records the run still writes every table, and says so. */

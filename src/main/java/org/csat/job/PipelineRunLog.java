@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.csat.ingest.IngestTranscripts;
+import org.csat.nlp.LanguageCheck;
 import org.csat.stage.Run;
 import org.csat.tables.RowValues;
 import org.csat.tables.Table;
@@ -19,7 +20,7 @@ final class PipelineRunLog {
     private final SparkSession spark;
     private final Warehouse warehouse;
 
-    /** One run as logged; {@code ingest} and {@code rowsWritten} are null when the run failed. */
+    /** One run as logged; {@code ingest}, {@code languageCheck} and {@code rowsWritten} are null when the run failed. */
     record Entry(
             Run run,
             String command,
@@ -28,12 +29,30 @@ final class PipelineRunLog {
             String status,
             String error,
             IngestTranscripts.Result ingest,
+            LanguageCheck languageCheck,
             Map<Table, Long> rowsWritten) {
 
-        /** A nightly run that did not fail ({@code status} says how it ended), with ingest's counts and rows written. */
+        /**
+         * A nightly run that did not fail ({@code status} says how it ended), with ingest's counts,
+         * the check of the sources' languages (null when nothing was scored) and rows written.
+         */
         static Entry ended(
-                Run run, String arguments, String status, IngestTranscripts.Result ingest, Map<Table, Long> written) {
-            return new Entry(run, "nightly", arguments, Timestamp.from(Instant.now()), status, null, ingest, written);
+                Run run,
+                String arguments,
+                String status,
+                IngestTranscripts.Result ingest,
+                LanguageCheck languageCheck,
+                Map<Table, Long> written) {
+            return new Entry(
+                    run,
+                    "nightly",
+                    arguments,
+                    Timestamp.from(Instant.now()),
+                    status,
+                    null,
+                    ingest,
+                    languageCheck,
+                    written);
         }
 
         /** A nightly run that failed: its one-line reason, and no counts. */
@@ -45,6 +64,7 @@ final class PipelineRunLog {
                     Timestamp.from(Instant.now()),
                     "failed",
                     FailureReason.oneLine(cause),
+                    null,
                     null,
                     null);
         }
@@ -78,6 +98,8 @@ final class PipelineRunLog {
                 counted ? ingest.recordsAccepted() : null,
                 counted ? ingest.recordsQuarantined() : null,
                 counted ? ingest.conversationsAccepted() : null,
+                e.languageCheck() == null ? null : e.languageCheck().checked(),
+                e.languageCheck() == null ? null : e.languageCheck().mismatched(),
                 RowValues.map(byName));
         warehouse.append(Table.PIPELINE_RUNS, spark.createDataFrame(List.of(row), Table.PIPELINE_RUNS.schema()));
     }

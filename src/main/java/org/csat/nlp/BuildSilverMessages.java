@@ -1,6 +1,8 @@
 package org.csat.nlp;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -21,16 +23,22 @@ import org.csat.tables.TableSchemas;
 
 /**
  * Bronze conversations -> one row per message with its language and sentiment.
- * A conversation's language is the source's, lower-cased, else guessed from the customer's
- * words ({@link LanguageGuesser}); every message carries its conversation's language, as
- * single short messages are too short to guess. Messages of the roles in
- * {@code sentiment.roles} (customer, bot and agent by default) in a language of
+ * A conversation's {@code language} is the source's, lower-cased, else the one Lingua
+ * identifies in the customer's turns, else in all its turns ({@link LanguageIdentifier#identifyTurns},
+ * {@code language.*}); {@code detected_language} keeps Lingua's answer also when the source
+ * gives one, and {@code language_mismatch} flags a source that disagrees with it (on the
+ * primary subtag). Each message gets the language of its own text when that is long and clear
+ * enough to tell, else its conversation's ("ok", an emoji). Messages of the roles in
+ * {@code sentiment.roles} (customer, bot and agent by default) whose own language is one of
  * {@code sentiment.languages} are scored by CoreNLP ({@link ScoreSentences}) and by the chat
  * lexicon ({@link LexiconSentiment}), and reported as their combination
  * ({@link CombinedSentiment}); system events, other roles and other languages get null
  * sentiment rather than an English model's guess, and {@code sentiment_model} 'none'.
  */
 public final class BuildSilverMessages {
+    /** A conversation's language when neither the source nor the text tells it. */
+    static final String UNDETERMINED = "und";
+
     private final PipelineConfig config;
     private final int scoringPartitions;
 
@@ -41,25 +49,41 @@ public final class BuildSilverMessages {
 
     /**
      * Bronze conversations, redacted ({@link RedactConversations}: everything downstream sees
-     * only redacted text), with {@code language} (resolved) and {@code language_source} added.
+     * only redacted text), with {@code language} (resolved), {@code language_source}
+     * ({@code source}, {@code detected} or {@code unknown}), {@code detected_language} and
+     * {@code language_mismatch} added.
      */
     public Dataset<Row> withLanguage(Dataset<Row> bronze) {
         Dataset<Row> redacted = new RedactConversations().apply(bronze);
-        UserDefinedFunction guess = udf(new GuessLanguageUdf(config.language().minConfidence()), DataTypes.StringType);
+        UserDefinedFunction identify = udf(new IdentifyLanguageUdf(config.language(), true), DataTypes.StringType);
+        String separator = String.valueOf(LanguageIdentifier.TURN_SEPARATOR);
         Column customerText =
-                expr("concat_ws(' ', transform(filter(messages, m -> m.role = 'customer'), m -> m.text))");
+                concat_ws(separator, expr("transform(filter(messages, m -> m.role = 'customer'), m -> m.text)"));
+        Column allText =
+                concat_ws(separator, expr("transform(filter(messages, m -> m.role != 'system'), m -> m.text)"));
         Column source = lower(trim(col("language")));
         Column hasSource = source.isNotNull().and(source.notEqual(""));
-        Column guessed = guess.apply(customerText);
-        return redacted.withColumn(
-                        "guessed_language", when(hasSource, lit(null)).otherwise(guessed))
+        Column sourcePrimary = regexp_extract(source, "^([a-z]+)", 1);
+        // LanguageSettings.primarySubtag as a column: "pt-br" -> "pt", "no" -> "nb"
+        Column comparable = when(sourcePrimary.equalTo("no"), lit("nb")).otherwise(sourcePrimary);
+        return redacted.withColumn("detected_language", identify.apply(customerText, allText))
                 .withColumn(
                         "language_source",
                         when(hasSource, lit("source"))
-                                .when(col("guessed_language").equalTo(LanguageGuesser.UNDETERMINED), lit("unknown"))
+                                .when(col("detected_language").isNull(), lit("unknown"))
                                 .otherwise(lit("detected")))
-                .withColumn("language", when(hasSource, source).otherwise(col("guessed_language")))
-                .drop("guessed_language");
+                .withColumn(
+                        "language_mismatch",
+                        hasSource
+                                .and(col("detected_language").isNotNull())
+                                .and(comparable.notEqual(col("detected_language"))))
+                .withColumn(
+                        "language",
+                        when(hasSource, source).otherwise(coalesce(col("detected_language"), lit(UNDETERMINED))));
+    }
+
+    private UserDefinedFunction identifyLanguage() {
+        return udf(new IdentifyLanguageUdf(config.language(), false), DataTypes.StringType);
     }
 
     /** @param conversations bronze rows after {@link #withLanguage} */
@@ -79,7 +103,15 @@ public final class BuildSilverMessages {
                         col("m.agent_id").as("agent_id"),
                         col("m.event").as("event"),
                         col("m.text").as("text"),
-                        col("language"));
+                        coalesce(
+                                        when(
+                                                col("m.role").notEqual("system"),
+                                                identifyLanguage()
+                                                        .apply(
+                                                                col("m.text"),
+                                                                lit(null).cast("string"))),
+                                        col("language"))
+                                .as("language"));
         return withSentiment(messages).selectExpr(TableSchemas.columns(TableSchemas.SILVER_MESSAGES));
     }
 

@@ -15,7 +15,7 @@ import org.csat.tables.UpsertConversationRows;
 /**
  * The silver_messages stage: takes the bronze conversations not yet reflected in silver (every
  * bronze conversation with {@link #rescore}), read at one pinned bronze version, redacts them,
- * resolves their language, scores their messages ({@link BuildSilverMessages}) and upserts them
+ * resolves their language (and checks the source's against the detected one), scores their messages ({@link BuildSilverMessages}) and upserts them
  * into {@code silver_messages}, replacing every row of each conversation in one MERGE. The batch
  * it scored stays cached in its result ({@link ScoredBatch}) for the next stage, which reads the
  * same rows instead of recomputing them.
@@ -23,8 +23,11 @@ import org.csat.tables.UpsertConversationRows;
 public final class ScoreMessages extends StageAction<ScoreMessages.Result> {
     private boolean rescore;
 
-    /** The batch (close it when the later stages are done with it) and the rows written. */
-    public record Result(ScoredBatch batch, long messagesWritten) {}
+    /**
+     * The batch (close it when the later stages are done with it), the rows written and the
+     * check of the sources' languages against the detected ones.
+     */
+    public record Result(ScoredBatch batch, long messagesWritten, LanguageCheck languageCheck) {}
 
     public ScoreMessages(StageContext context) {
         super(context);
@@ -57,7 +60,7 @@ public final class ScoreMessages extends StageAction<ScoreMessages.Result> {
         BuildSilverMessages silverMessages = new BuildSilverMessages(config(), scoringPartitions);
         Dataset<Row> conversations = silverMessages.withLanguage(batch).persist(StorageLevel.MEMORY_AND_DISK());
         if (conversations.isEmpty()) {
-            return new Result(new ScoredBatch(conversations, null), 0);
+            return new Result(new ScoredBatch(conversations, null), 0, LanguageCheck.NONE);
         }
         Dataset<Row> messages = null;
         try {
@@ -68,7 +71,7 @@ public final class ScoreMessages extends StageAction<ScoreMessages.Result> {
                     () -> new UpsertConversationRows(
                                     warehouse(), Table.SILVER_MESSAGES, List.of("conversation_id", "seq"))
                             .execute(rows));
-            return new Result(new ScoredBatch(conversations, messages), written);
+            return new Result(new ScoredBatch(conversations, messages), written, LanguageCheck.of(conversations));
         } catch (RuntimeException e) {
             new ScoredBatch(conversations, messages).close();
             throw e;

@@ -108,6 +108,7 @@ final class SummarizeConversations {
                         "topic",
                         "language",
                         "language_source",
+                        "detected_language",
                         "csat",
                         "metadata")
                 .join(perConversation, "conversation_id")

@@ -117,6 +117,7 @@ public final class TableSchemas {
             .add("topic", StringType, true)
             .add("language", StringType, true)
             .add("language_source", StringType, false)
+            .add("detected_language", StringType, true)
             .add("handled_by", StringType, false)
             .add("handoff", BooleanType, false)
             .add("asked_for_human", BooleanType, false)
@@ -183,6 +184,9 @@ public final class TableSchemas {
             .add("records_accepted", LongType, true)
             .add("records_quarantined", LongType, true)
             .add("conversations_accepted", LongType, true)
+            // scored conversations whose source names a language the text also tells, and how many disagree
+            .add("languages_checked", LongType, true)
+            .add("language_mismatches", LongType, true)
             .add("rows_written", createMapType(StringType, LongType, true), true);
 
     /** Held-out evaluations of predicted_csat (docs/quality.md), key model_version + predictor + metric + cohort. */

@@ -79,6 +79,7 @@ final class GeneratedSilver {
                         col("topic"),
                         col("language"),
                         lit("source").as("language_source"),
+                        col("language").as("detected_language"),
                         handledBy.as("handled_by"),
                         col("handoff_event")
                                 .or(col("handling").equalTo("escalated"))

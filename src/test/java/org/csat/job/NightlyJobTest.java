@@ -88,6 +88,18 @@ class NightlyJobTest {
                         .count());
     }
 
+    /** Night one's English conversations are labelled en: checked, and none disagrees. */
+    @Test
+    void theRunRecordsTheCheckOfTheSourcesLanguages() {
+        Row logged = warehouse
+                .read(Table.PIPELINE_RUNS)
+                .where(col("run_id").equalTo("run-1"))
+                .first();
+        assertTrue(logged.<Long>getAs("languages_checked") > 0, "checked " + logged.getAs("languages_checked"));
+        assertEquals(0L, logged.<Long>getAs("language_mismatches"));
+        assertEquals(night1.languageCheck().checked(), logged.<Long>getAs("languages_checked"));
+    }
+
     @Test
     void everyBrokenRecordIsQuarantinedWithItsReason() {
         Map<String, String> reasons = new HashMap<>();

@@ -30,6 +30,7 @@ final class Chat {
             .add("topic", DataTypes.StringType)
             .add("language", DataTypes.StringType)
             .add("language_source", DataTypes.StringType)
+            .add("detected_language", DataTypes.StringType)
             .add("csat", DataTypes.IntegerType)
             .add("metadata", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
 
@@ -117,6 +118,7 @@ final class Chat {
                 topic,
                 language,
                 "source",
+                language,
                 csat,
                 metadata == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(metadata));
     }
