@@ -155,8 +155,9 @@ class AssessConversationQualityTest {
                 spearman.getTimestamp(spearman.fieldIndex("train_until"))
                         .before(spearman.getTimestamp(spearman.fieldIndex("test_from"))),
                 "every training conversation started before every test conversation");
-        long surveyed =
-                all.stream().filter(c -> c.conversationRow().get(8) != null).count();
+        long surveyed = all.stream()
+                .filter(c -> c.conversationRow().get(Chat.CONVERSATION.fieldIndex("csat")) != null)
+                .count();
         assertEquals(surveyed, spearman.<Long>getAs("train_rows") + spearman.<Long>getAs("test_rows"));
         assertTrue(
                 spearman.<Double>getAs("value") > 0.4,
