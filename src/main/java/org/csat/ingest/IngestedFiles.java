@@ -109,7 +109,8 @@ final class IngestedFiles {
                 .open(Table.INGESTED_FILES)
                 .as("t")
                 .merge(rows.as("s"), "t.source_file = s.source_file")
-                .whenMatched()
+                // a file read again unchanged keeps the run that first read it, so re-running a night changes nothing
+                .whenMatched("t.size_bytes <> s.size_bytes OR t.modified_at <> s.modified_at")
                 .updateAll()
                 .whenNotMatched()
                 .insertAll()

@@ -178,8 +178,10 @@ class ConcurrentWritesTest {
 
     private void appendRun(Warehouse warehouse, String runId) {
         Timestamp now = Timestamp.from(Instant.parse("2024-06-03T02:00:00Z"));
-        Row row = RowFactory.create(
-                runId, "nightly", null, now, now, "succeeded", null, null, null, null, null, null, null);
+        Object[] values = new Object[Table.PIPELINE_RUNS.schema().size()];
+        Object[] known = {runId, "nightly", null, now, now, "succeeded"};
+        System.arraycopy(known, 0, values, 0, known.length);
+        Row row = RowFactory.create(values);
         spark.createDataFrame(List.of(row), Table.PIPELINE_RUNS.schema())
                 .write()
                 .format("delta")

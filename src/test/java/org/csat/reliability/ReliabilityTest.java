@@ -299,7 +299,7 @@ class ReliabilityTest {
                 lockedOutChild
                         .lastStderrLine()
                         .matches("csat nightly failed: another run \\(run-holding, process \\S+\\) is writing to"
-                                + " the warehouse \\S+; re-run later"),
+                                + " the warehouse \\S+; re-run later( +\\(--verbose for the stack trace\\))?"),
                 lockedOutChild.lastStderrLine());
         Warehouse held = new Warehouse(TestSpark.session(), temp.resolve("held").toString());
         Row logged = held.read(Table.PIPELINE_RUNS).first();
