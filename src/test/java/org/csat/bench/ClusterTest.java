@@ -64,7 +64,7 @@ class ClusterTest {
 
         for (String run : List.of("client-spark", "cluster-corenlp")) {
             assertTrue(
-                    Pattern.compile("cluster: " + run + ": run \\S+ succeeded in .*records read 21 = accepted 21")
+                    Pattern.compile("cluster: " + run + ": run \\S+ succeeded;.*records read 21 = accepted 21")
                             .matcher(output)
                             .find(),
                     run + " ran the night");
