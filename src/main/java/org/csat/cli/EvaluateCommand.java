@@ -38,7 +38,7 @@ final class EvaluateCommand implements Command {
                                      [--conf FILE] [--set key=value[;key=value...]]
                        csat evaluate --stc3 FILE [--folds K] [--survey-share F] [--seed S] [--work DIR] [--report FILE]
                                      [--conf FILE] [--set ...]
-                       csat evaluate --sentiment DIR [--limit N] [--seed S] [--report FILE] [--conf FILE] [--set ...]
+                       csat evaluate --sentiment DIR [--limit N] [--seed S] [--work DIR] [--report FILE] [--conf FILE] [--set ...]
 
                   --uss DIR      the User Satisfaction Simulation files (MWOZ.txt, SGD.txt, ReDial.txt, CCPE.txt)
                   --limit N      a seeded random sample of N dialogues (default 800; 0 = all 3,500, about
@@ -64,7 +64,8 @@ final class EvaluateCommand implements Command {
                   --sentiment DIR  the shared datasets directory (sst2/, uss/): macro-F1 of the message
                                  sentiment label (CoreNLP alone, the chat lexicon, the pipeline's
                                  combination and the combination without each of its parts) on SST-2's
-                                 872 dev sentences and on --limit USS user turns (default 2000; 0 = all)
+                                 872 dev sentences and on --limit USS user turns (default 2000; 0 = all);
+                                 with --work DIR, every text's scores also go to DIR/scores.tsv
 
                 Exit code 0 on success, 1 on failure, 2 for a wrong command line.""";
     }
@@ -135,6 +136,7 @@ final class EvaluateCommand implements Command {
                         .datasets(directory)
                         .turns(limit)
                         .seed(seed)
+                        .scoresFile(args.has("work") ? Path.of(args.get("work"), "scores.tsv") : null)
                         .execute();
                 report = EvaluationReports.sentiment(result, seed, Duration.between(started, Instant.now()));
             }

@@ -60,6 +60,7 @@ public final class EvaluateMessageSentiment {
     private Path datasets;
     private int turns = 2000;
     private long seed = 42;
+    private Path scoresFile;
 
     /** A text with its gold class and rating (SST-2: 0 or 1; USS: the mean rating). */
     record Labelled(String text, String gold, double rating) {}
@@ -105,12 +106,25 @@ public final class EvaluateMessageSentiment {
         return this;
     }
 
+    /**
+     * Where to write every text's scores as tab-separated values (set, gold class, rating,
+     * CoreNLP's five probabilities, each lexicon variant's compound), so a combination can be
+     * studied without parsing again; null (the default) writes nothing.
+     */
+    public EvaluateMessageSentiment scoresFile(Path file) {
+        this.scoresFile = file;
+        return this;
+    }
+
     public Result execute() throws IOException {
         if (datasets == null) {
             throw new IllegalStateException("datasets must be set before execute()");
         }
         List<Scored> sst2 = score(sst2(datasets.resolve(SST2)));
         List<Scored> uss = score(ussTurns(datasets.resolve(USS), turns, seed));
+        if (scoresFile != null) {
+            writeScores(scoresFile, sst2, uss);
+        }
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<String, Function<Scored, Prediction>> scorer : scorers().entrySet()) {
             figures.add(figure(scorer.getKey(), "SST-2", sst2, scorer.getValue(), List.of("negative", "positive")));
@@ -206,6 +220,31 @@ public final class EvaluateMessageSentiment {
                     return new Scored(text, SentimentScale.messageProbabilities(sentences), lexicon);
                 })
                 .toList();
+    }
+
+    private static void writeScores(Path file, List<Scored> sst2, List<Scored> uss) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("set\tgold\trating\t" + String.join("\t", SentimentScale.LABELS) + "\t"
+                + String.join("\t", LEXICONS.keySet()) + "\ttext");
+        Map<String, List<Scored>> sets = new LinkedHashMap<>();
+        sets.put("sst2", sst2);
+        sets.put("uss", uss);
+        sets.forEach((set, texts) -> {
+            for (Scored s : texts) {
+                StringBuilder line = new StringBuilder(
+                        set + "\t" + s.text().gold() + "\t" + s.text().rating());
+                for (int i = 0; i < SentimentScale.LABELS.length; i++) {
+                    line.append('\t').append(s.corenlp() == null ? "" : String.valueOf(s.corenlp()[i]));
+                }
+                s.lexicon().values().forEach(v -> line.append('\t').append(v));
+                line.append('\t').append(s.text().text().replaceAll("\\s+", " "));
+                lines.add(line.toString());
+            }
+        });
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     private Figure figure(
