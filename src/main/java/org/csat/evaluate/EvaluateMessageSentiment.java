@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
@@ -26,7 +27,8 @@ import org.csat.quality.RankAgreement;
 /**
  * Message sentiment against people, one scorer per line, so that each part's contribution
  * shows: CoreNLP alone (its most probable class, as {@code corenlp_sentiment_label}, and the
- * class nearest to its score, the pipeline's labelling rule), VADER's word list alone, the chat lexicon (VADER plus the support phrases and sarcasm), the
+ * class nearest to its score), VADER's word list alone, the chat lexicon (VADER plus the
+ * support phrases and sarcasm), the
  * pipeline's combination ({@code sentiment_label}), and the combination with one part of the
  * lexicon switched off at a time. Two sets of texts:
  * <ul>
@@ -40,10 +42,14 @@ import org.csat.quality.RankAgreement;
  * the score with the mean rating.</li>
  * </ul>
  * The lexicon alone is labelled with VADER's documented cut (compound &ge; 0.05 positive,
- * &le; -0.05 negative); the combination with the readers' vote ({@link CombinedSentiment}), and,
- * for comparison, with the class nearest to its score (the first labelling rule).
- * CoreNLP scores each text the pipeline's way (sentences split, parsed, token-weighted), on
- * every core of this JVM. Nothing is fitted: the figures are what the pipeline reports.
+ * &le; -0.05 negative); the combination by the pipeline's rule ({@link CombinedSentiment}: CoreNLP's
+ * class, the lexicon's polarity where CoreNLP reads neutral and the lexicon's compound is beyond
+ * {@code sentiment.lexicon_override}), at the configured override, at VADER's cut, with the
+ * override chosen by 5-fold cross-validation within the set and chosen on the other set
+ * ({@link SelectLexiconOverride}), and, for comparison, labelled by the class nearest to its score
+ * (the first labelling rule). CoreNLP scores each text the pipeline's way (sentences split,
+ * parsed, token-weighted), on every core of this JVM. Only the cross-validated and other-set
+ * lines fit anything; the others are what the pipeline reports with its settings.
  */
 public final class EvaluateMessageSentiment {
     static final String SST2 = "sst2/sst2_glue_dev_872_labeled.tsv";
@@ -125,11 +131,14 @@ public final class EvaluateMessageSentiment {
         if (scoresFile != null) {
             writeScores(scoresFile, sst2, uss);
         }
+        List<String> twoWay = List.of("negative", "positive");
+        List<String> threeWay = List.of("negative", "neutral", "positive");
+        Map<String, Function<Scored, Prediction>> onSst2 = scorers(sst2, twoWay, uss, threeWay);
+        Map<String, Function<Scored, Prediction>> onUss = scorers(uss, threeWay, sst2, twoWay);
         List<Figure> figures = new ArrayList<>();
-        for (Map.Entry<String, Function<Scored, Prediction>> scorer : scorers().entrySet()) {
-            figures.add(figure(scorer.getKey(), "SST-2", sst2, scorer.getValue(), List.of("negative", "positive")));
-            figures.add(figure(
-                    scorer.getKey(), "USS turns", uss, scorer.getValue(), List.of("negative", "neutral", "positive")));
+        for (String scorer : onSst2.keySet()) {
+            figures.add(figure(scorer, "SST-2", sst2, onSst2.get(scorer), twoWay));
+            figures.add(figure(scorer, "USS turns", uss, onUss.get(scorer), threeWay));
         }
         return new Result(figures, sst2.size(), uss.size());
     }
@@ -137,8 +146,14 @@ public final class EvaluateMessageSentiment {
     /** A scorer's answer for one text: a three-way class and a score. */
     record Prediction(String label, double score) {}
 
-    private Map<String, Function<Scored, Prediction>> scorers() {
+    /**
+     * The scorers on one set of texts; {@code other} (another set, with its gold classes) is where
+     * the "chosen on the other set" line fits its threshold.
+     */
+    private Map<String, Function<Scored, Prediction>> scorers(
+            List<Scored> texts, List<String> classes, List<Scored> other, List<String> otherClasses) {
         double weight = config.sentiment().lexiconWeight();
+        double override = config.sentiment().lexiconOverride();
         Map<String, Function<Scored, Prediction>> scorers = new LinkedHashMap<>();
         scorers.put(
                 "CoreNLP alone (corenlp_sentiment_label)",
@@ -154,31 +169,56 @@ public final class EvaluateMessageSentiment {
         scorers.put(
                 "chat lexicon alone (VADER + support phrases + sarcasm)",
                 s -> vader(s.lexicon().get("all")));
+        scorers.put(
+                String.format(
+                        Locale.ROOT, "pipeline: CoreNLP + chat lexicon (sentiment_label, override %.2f)", override),
+                s -> combined(s, "all", weight, override));
+        scorers.put(
+                "  pipeline with the lexicon labelling every CoreNLP neutral (override 0.05, VADER's cut)",
+                s -> combined(s, "all", weight, CombinedSentiment.LEXICON_CUT));
+        scorers.put(
+                "  pipeline with the override chosen by 5-fold cross-validation within the set",
+                crossValidated(texts, classes, weight));
+        double fittedOnOther = selection(otherClasses, weight).best(other);
+        scorers.put(
+                "  pipeline with the override chosen on the other set (SST-2 -> USS, USS -> SST-2)",
+                s -> combined(s, "all", weight, fittedOnOther));
+        scorers.put("  pipeline labelled by the nearest class of its score (the first labelling rule)", s -> {
+            double score = CombinedSentiment.score(corenlpScore(s), s.lexicon().get("all"), weight);
+            return new Prediction(threeWay(CombinedSentiment.nearestLabel(score)), score);
+        });
         for (String variant : LEXICONS.keySet()) {
-            if (variant.equals("vader")) {
-                continue;
-            }
-            String name = variant.equals("all")
-                    ? "pipeline: CoreNLP + chat lexicon (sentiment_label)"
-                    : "  pipeline " + variant;
-            scorers.put(name, s -> combined(s, variant, weight, false));
-            if (variant.equals("all")) {
-                scorers.put(
-                        "  pipeline labelled by the nearest class of its score (the first labelling rule)",
-                        s -> combined(s, variant, weight, true));
+            if (!variant.equals("all") && !variant.equals("vader")) {
+                scorers.put("  pipeline " + variant, s -> combined(s, variant, weight, override));
             }
         }
         return scorers;
     }
 
-    private static Prediction combined(Scored s, String variant, double weight, boolean nearest) {
-        Double corenlp = s.corenlp() == null ? null : SentimentScale.score(s.corenlp());
+    /** Labels by the override chosen on the other folds ({@link SelectLexiconOverride}). */
+    private Function<Scored, Prediction> crossValidated(List<Scored> texts, List<String> classes, double weight) {
+        Map<Scored, String> labels = selection(classes, weight).crossValidated(texts, 5, seed);
+        return s -> new Prediction(
+                labels.get(s),
+                CombinedSentiment.score(corenlpScore(s), s.lexicon().get("all"), weight));
+    }
+
+    private static SelectLexiconOverride<Scored> selection(List<String> classes, double weight) {
+        return new SelectLexiconOverride<>(
+                (s, threshold) -> combined(s, "all", weight, threshold).label(),
+                s -> s.text().gold(),
+                classes);
+    }
+
+    private static Double corenlpScore(Scored s) {
+        return s.corenlp() == null ? null : SentimentScale.score(s.corenlp());
+    }
+
+    private static Prediction combined(Scored s, String variant, double weight, double override) {
         double lexicon = s.lexicon().get(variant);
-        double score = CombinedSentiment.score(corenlp, lexicon, weight);
-        String label = nearest
-                ? CombinedSentiment.nearestLabel(score)
-                : CombinedSentiment.label(
-                        s.corenlp() == null ? null : SentimentScale.label(s.corenlp()), lexicon, score);
+        double score = CombinedSentiment.score(corenlpScore(s), lexicon, weight);
+        String label = CombinedSentiment.label(
+                s.corenlp() == null ? null : SentimentScale.label(s.corenlp()), lexicon, score, override);
         return new Prediction(threeWay(label), score);
     }
 
