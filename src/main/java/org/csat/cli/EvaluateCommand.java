@@ -38,7 +38,8 @@ final class EvaluateCommand implements Command {
                                      [--conf FILE] [--set key=value[;key=value...]]
                        csat evaluate --stc3 FILE [--folds K] [--survey-share F] [--seed S] [--work DIR] [--report FILE]
                                      [--conf FILE] [--set ...]
-                       csat evaluate --sentiment DIR [--limit N] [--seed S] [--work DIR] [--report FILE] [--conf FILE] [--set ...]
+                       csat evaluate --sentiment DIR [--limit N] [--seed S] [--work DIR | --scores FILE] [--report FILE]
+                                     [--conf FILE] [--set ...]
 
                   --uss DIR      the User Satisfaction Simulation files (MWOZ.txt, SGD.txt, ReDial.txt, CCPE.txt)
                   --limit N      a seeded random sample of N dialogues (default 800; 0 = all 3,500, about
@@ -65,7 +66,8 @@ final class EvaluateCommand implements Command {
                                  sentiment label (CoreNLP alone, the chat lexicon, the pipeline's
                                  combination and the combination without each of its parts) on SST-2's
                                  872 dev sentences and on --limit USS user turns (default 2000; 0 = all);
-                                 with --work DIR, every text's scores also go to DIR/scores.tsv
+                                 with --work DIR, every text's scores also go to DIR/scores.tsv;
+                                 --scores FILE reads them from such a file instead of scoring (seconds)
 
                 Exit code 0 on success, 1 on failure, 2 for a wrong command line.""";
     }
@@ -73,7 +75,18 @@ final class EvaluateCommand implements Command {
     @Override
     public Set<String> valuedOptions() {
         return Set.of(
-                "uss", "stc3", "sentiment", "limit", "folds", "survey-share", "seed", "work", "report", "conf", "set");
+                "uss",
+                "stc3",
+                "sentiment",
+                "scores",
+                "limit",
+                "folds",
+                "survey-share",
+                "seed",
+                "work",
+                "report",
+                "conf",
+                "set");
     }
 
     @Override
@@ -132,12 +145,15 @@ final class EvaluateCommand implements Command {
                 report = EvaluationReports.stc3(
                         result, folds, surveyShare, seed, Duration.between(started, Instant.now()));
             } else {
-                EvaluateMessageSentiment.Result result = new EvaluateMessageSentiment(session.spark(), config)
+                EvaluateMessageSentiment evaluation = new EvaluateMessageSentiment(session.spark(), config)
                         .datasets(directory)
                         .turns(limit)
                         .seed(seed)
-                        .scoresFile(args.has("work") ? Path.of(args.get("work"), "scores.tsv") : null)
-                        .execute();
+                        .scoresFile(args.has("work") ? Path.of(args.get("work"), "scores.tsv") : null);
+                if (args.has("scores")) {
+                    evaluation.scoredBefore(Path.of(args.get("scores")));
+                }
+                EvaluateMessageSentiment.Result result = evaluation.execute();
                 report = EvaluationReports.sentiment(result, seed, Duration.between(started, Instant.now()));
             }
             System.out.println(report);

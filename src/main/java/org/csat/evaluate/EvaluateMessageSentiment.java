@@ -67,6 +67,7 @@ public final class EvaluateMessageSentiment {
     private int turns = 2000;
     private long seed = 42;
     private Path scoresFile;
+    private Path scoredBefore;
 
     /** A text with its gold class and rating (SST-2: 0 or 1; USS: the mean rating). */
     record Labelled(String text, String gold, double rating) {}
@@ -122,13 +123,33 @@ public final class EvaluateMessageSentiment {
         return this;
     }
 
+    /**
+     * Reads every text's scores from an earlier run's {@link #scoresFile} instead of scoring
+     * them: seconds instead of minutes, to study a labelling rule; the scores are CoreNLP's and
+     * the lexicon's as they were in that run.
+     */
+    public EvaluateMessageSentiment scoredBefore(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("not a scores file of an earlier run: " + file);
+        }
+        this.scoredBefore = file;
+        return this;
+    }
+
     public Result execute() throws IOException {
         if (datasets == null) {
             throw new IllegalStateException("datasets must be set before execute()");
         }
-        List<Scored> sst2 = score(sst2(datasets.resolve(SST2)));
-        List<Scored> uss = score(ussTurns(datasets.resolve(USS), turns, seed));
-        if (scoresFile != null) {
+        List<Scored> sst2;
+        List<Scored> uss;
+        if (scoredBefore != null) {
+            sst2 = readScores(scoredBefore, "sst2");
+            uss = readScores(scoredBefore, "uss");
+        } else {
+            sst2 = score(sst2(datasets.resolve(SST2)));
+            uss = score(ussTurns(datasets.resolve(USS), turns, seed));
+        }
+        if (scoresFile != null && scoredBefore == null) {
             writeScores(scoresFile, sst2, uss);
         }
         List<String> twoWay = List.of("negative", "positive");
@@ -285,6 +306,37 @@ public final class EvaluateMessageSentiment {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** The texts of one set in a file {@link #writeScores} wrote. */
+    private static List<Scored> readScores(Path file, String set) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split("\t"));
+        List<String> variants = header.subList(3 + SentimentScale.LABELS.length, header.size() - 1);
+        if (!variants.equals(List.copyOf(LEXICONS.keySet()))) {
+            throw new IllegalArgumentException(file + " has the lexicon variants " + variants + ", this version "
+                    + LEXICONS.keySet() + ": score again (without --scores)");
+        }
+        List<Scored> texts = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split("\t", -1);
+            if (!fields[0].equals(set)) {
+                continue;
+            }
+            double[] corenlp = fields[3].isEmpty() ? null : new double[SentimentScale.LABELS.length];
+            for (int i = 0; corenlp != null && i < corenlp.length; i++) {
+                corenlp[i] = Double.parseDouble(fields[3 + i]);
+            }
+            Map<String, Double> lexicon = new LinkedHashMap<>();
+            for (int i = 0; i < variants.size(); i++) {
+                lexicon.put(variants.get(i), Double.parseDouble(fields[3 + SentimentScale.LABELS.length + i]));
+            }
+            texts.add(new Scored(
+                    new Labelled(fields[fields.length - 1], fields[1], Double.parseDouble(fields[2])),
+                    corenlp,
+                    lexicon));
+        }
+        return texts;
     }
 
     private Figure figure(
