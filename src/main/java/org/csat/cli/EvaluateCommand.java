@@ -108,6 +108,10 @@ final class EvaluateCommand implements Command {
             throw new UsageException(
                     "--" + option + " " + directory + " is not a " + (option.equals("stc3") ? "file" : "directory"));
         }
+        if (args.has("scores") && !(option.equals("sentiment") && Files.isRegularFile(Path.of(args.get("scores"))))) {
+            throw new UsageException("--scores FILE needs --sentiment and an existing scores file (a --work DIR's"
+                    + " scores.tsv): " + args.get("scores"));
+        }
         int limit = args.getInt("limit", option.equals("uss") ? 800 : 2000);
         if (limit < 0) {
             throw new UsageException("--limit must be >= 0 (0: all), got " + limit);

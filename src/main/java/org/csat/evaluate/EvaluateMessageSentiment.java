@@ -28,9 +28,8 @@ import org.csat.quality.RankAgreement;
  * Message sentiment against people, one scorer per line, so that each part's contribution
  * shows: CoreNLP alone (its most probable class, as {@code corenlp_sentiment_label}, and the
  * class nearest to its score), VADER's word list alone, the chat lexicon (VADER plus the
- * support phrases and sarcasm), the
- * pipeline's combination ({@code sentiment_label}), and the combination with one part of the
- * lexicon switched off at a time. Two sets of texts:
+ * support phrases and sarcasm), the pipeline's combination ({@code sentiment_label}), and the
+ * combination with one part of the lexicon switched off at a time. Two sets of texts:
  * <ul>
  * <li>SST-2 (GLUE dev, 872 movie-review sentences, positive or negative): a label is mapped to
  * three classes (very_/negative, neutral, very_/positive); macro-F1 over the two gold classes,
