@@ -38,7 +38,8 @@ final class EvaluateCommand implements Command {
                                      [--conf FILE] [--set key=value[;key=value...]]
                        csat evaluate --stc3 FILE [--folds K] [--survey-share F] [--seed S] [--work DIR] [--report FILE]
                                      [--conf FILE] [--set ...]
-                       csat evaluate --sentiment DIR [--limit N] [--seed S] [--report FILE] [--conf FILE] [--set ...]
+                       csat evaluate --sentiment DIR [--limit N] [--seed S] [--work DIR | --scores FILE] [--report FILE]
+                                     [--conf FILE] [--set ...]
 
                   --uss DIR      the User Satisfaction Simulation files (MWOZ.txt, SGD.txt, ReDial.txt, CCPE.txt)
                   --limit N      a seeded random sample of N dialogues (default 800; 0 = all 3,500, about
@@ -64,7 +65,9 @@ final class EvaluateCommand implements Command {
                   --sentiment DIR  the shared datasets directory (sst2/, uss/): macro-F1 of the message
                                  sentiment label (CoreNLP alone, the chat lexicon, the pipeline's
                                  combination and the combination without each of its parts) on SST-2's
-                                 872 dev sentences and on --limit USS user turns (default 2000; 0 = all)
+                                 872 dev sentences and on --limit USS user turns (default 2000; 0 = all);
+                                 with --work DIR, every text's scores also go to DIR/scores.tsv;
+                                 --scores FILE reads them from such a file instead of scoring (seconds)
 
                 Exit code 0 on success, 1 on failure, 2 for a wrong command line.""";
     }
@@ -72,7 +75,18 @@ final class EvaluateCommand implements Command {
     @Override
     public Set<String> valuedOptions() {
         return Set.of(
-                "uss", "stc3", "sentiment", "limit", "folds", "survey-share", "seed", "work", "report", "conf", "set");
+                "uss",
+                "stc3",
+                "sentiment",
+                "scores",
+                "limit",
+                "folds",
+                "survey-share",
+                "seed",
+                "work",
+                "report",
+                "conf",
+                "set");
     }
 
     @Override
@@ -93,6 +107,10 @@ final class EvaluateCommand implements Command {
         if (option.equals("stc3") ? !Files.isRegularFile(directory) : !Files.isDirectory(directory)) {
             throw new UsageException(
                     "--" + option + " " + directory + " is not a " + (option.equals("stc3") ? "file" : "directory"));
+        }
+        if (args.has("scores") && !(option.equals("sentiment") && Files.isRegularFile(Path.of(args.get("scores"))))) {
+            throw new UsageException("--scores FILE needs --sentiment and an existing scores file (a --work DIR's"
+                    + " scores.tsv): " + args.get("scores"));
         }
         int limit = args.getInt("limit", option.equals("uss") ? 800 : 2000);
         if (limit < 0) {
@@ -131,11 +149,15 @@ final class EvaluateCommand implements Command {
                 report = EvaluationReports.stc3(
                         result, folds, surveyShare, seed, Duration.between(started, Instant.now()));
             } else {
-                EvaluateMessageSentiment.Result result = new EvaluateMessageSentiment(session.spark(), config)
+                EvaluateMessageSentiment evaluation = new EvaluateMessageSentiment(session.spark(), config)
                         .datasets(directory)
                         .turns(limit)
                         .seed(seed)
-                        .execute();
+                        .scoresFile(args.has("work") ? Path.of(args.get("work"), "scores.tsv") : null);
+                if (args.has("scores")) {
+                    evaluation.scoredBefore(Path.of(args.get("scores")));
+                }
+                EvaluateMessageSentiment.Result result = evaluation.execute();
                 report = EvaluationReports.sentiment(result, seed, Duration.between(started, Instant.now()));
             }
             System.out.println(report);

@@ -6,10 +6,15 @@ import java.util.Set;
 
 /**
  * Which messages get sentiment, how CoreNLP parses them and how much the chat lexicon weighs in
- * the reported score: {@code sentiment.*}.
+ * the reported score and label: {@code sentiment.*}.
  */
 public record SentimentSettings(
-        Set<String> languages, Set<String> roles, int maxSentenceTokens, String parseModel, double lexiconWeight)
+        Set<String> languages,
+        Set<String> roles,
+        int maxSentenceTokens,
+        String parseModel,
+        double lexiconWeight,
+        double lexiconOverride)
         implements Serializable {
     static final Setting<Set<String>> LANGUAGES = Setting.names(
             "sentiment.languages",
@@ -45,8 +50,19 @@ public record SentimentSettings(
                     + " conf/sentiment/en.txt) in silver_messages.sentiment; CoreNLP's score gets the rest"
                     + " and stays in corenlp_sentiment. 0 reports CoreNLP alone.");
 
+    static final Setting<Double> LEXICON_OVERRIDE = Setting.number(
+            "sentiment.lexicon_override",
+            "0.5",
+            0.05,
+            1,
+            "silver_messages.sentiment_label is CoreNLP's class, except where CoreNLP reads neutral and"
+                    + " the chat lexicon's compound is at least this far from 0 (0.5: one word people rated"
+                    + " beyond 2.2 of VADER's 4, or a support phrase): then the lexicon's polarity. Lower lets"
+                    + " milder lexicon readings (\"thanks\", \"I like\") label CoreNLP's neutrals; 1 never"
+                    + " does. Measured in docs/quality.md (bench/sentiment-accuracy).");
+
     static final List<Setting<?>> DECLARED =
-            List.of(LANGUAGES, LEXICON_WEIGHT, MAX_SENTENCE_TOKENS, PARSE_MODEL, ROLES);
+            List.of(LANGUAGES, LEXICON_OVERRIDE, LEXICON_WEIGHT, MAX_SENTENCE_TOKENS, PARSE_MODEL, ROLES);
 
     static SentimentSettings from(PipelineConfig config) {
         return new SentimentSettings(
@@ -54,6 +70,7 @@ public record SentimentSettings(
                 config.get(ROLES),
                 config.get(MAX_SENTENCE_TOKENS),
                 config.get(PARSE_MODEL),
-                config.get(LEXICON_WEIGHT));
+                config.get(LEXICON_WEIGHT),
+                config.get(LEXICON_OVERRIDE));
     }
 }

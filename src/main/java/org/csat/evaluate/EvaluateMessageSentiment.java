@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
@@ -26,9 +27,9 @@ import org.csat.quality.RankAgreement;
 /**
  * Message sentiment against people, one scorer per line, so that each part's contribution
  * shows: CoreNLP alone (its most probable class, as {@code corenlp_sentiment_label}, and the
- * class nearest to its score, the pipeline's labelling rule), VADER's word list alone, the chat lexicon (VADER plus the support phrases and sarcasm), the
- * pipeline's combination ({@code sentiment_label}), and the combination with one part of the
- * lexicon switched off at a time. Two sets of texts:
+ * class nearest to its score), VADER's word list alone, the chat lexicon (VADER plus the
+ * support phrases and sarcasm), the pipeline's combination ({@code sentiment_label}), and the
+ * combination with one part of the lexicon switched off at a time. Two sets of texts:
  * <ul>
  * <li>SST-2 (GLUE dev, 872 movie-review sentences, positive or negative): a label is mapped to
  * three classes (very_/negative, neutral, very_/positive); macro-F1 over the two gold classes,
@@ -40,10 +41,14 @@ import org.csat.quality.RankAgreement;
  * the score with the mean rating.</li>
  * </ul>
  * The lexicon alone is labelled with VADER's documented cut (compound &ge; 0.05 positive,
- * &le; -0.05 negative); the combination with the readers' vote ({@link CombinedSentiment}), and,
- * for comparison, with the class nearest to its score (the first labelling rule).
- * CoreNLP scores each text the pipeline's way (sentences split, parsed, token-weighted), on
- * every core of this JVM. Nothing is fitted: the figures are what the pipeline reports.
+ * &le; -0.05 negative); the combination by the pipeline's rule ({@link CombinedSentiment}: CoreNLP's
+ * class, the lexicon's polarity where CoreNLP reads neutral and the lexicon's compound is beyond
+ * {@code sentiment.lexicon_override}), at the configured override, at VADER's cut, with the
+ * override chosen by 5-fold cross-validation within the set and chosen on the other set
+ * ({@link SelectLexiconOverride}), and, for comparison, labelled by the class nearest to its score
+ * (the first labelling rule). CoreNLP scores each text the pipeline's way (sentences split,
+ * parsed, token-weighted), on every core of this JVM. Only the cross-validated and other-set
+ * lines fit anything; the others are what the pipeline reports with its settings.
  */
 public final class EvaluateMessageSentiment {
     static final String SST2 = "sst2/sst2_glue_dev_872_labeled.tsv";
@@ -60,6 +65,8 @@ public final class EvaluateMessageSentiment {
     private Path datasets;
     private int turns = 2000;
     private long seed = 42;
+    private Path scoresFile;
+    private Path scoredBefore;
 
     /** A text with its gold class and rating (SST-2: 0 or 1; USS: the mean rating). */
     record Labelled(String text, String gold, double rating) {}
@@ -105,17 +112,53 @@ public final class EvaluateMessageSentiment {
         return this;
     }
 
+    /**
+     * Where to write every text's scores as tab-separated values (set, gold class, rating,
+     * CoreNLP's five probabilities, each lexicon variant's compound), so a combination can be
+     * studied without parsing again; null (the default) writes nothing.
+     */
+    public EvaluateMessageSentiment scoresFile(Path file) {
+        this.scoresFile = file;
+        return this;
+    }
+
+    /**
+     * Reads every text's scores from an earlier run's {@link #scoresFile} instead of scoring
+     * them: seconds instead of minutes, to study a labelling rule; the scores are CoreNLP's and
+     * the lexicon's as they were in that run.
+     */
+    public EvaluateMessageSentiment scoredBefore(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("not a scores file of an earlier run: " + file);
+        }
+        this.scoredBefore = file;
+        return this;
+    }
+
     public Result execute() throws IOException {
         if (datasets == null) {
             throw new IllegalStateException("datasets must be set before execute()");
         }
-        List<Scored> sst2 = score(sst2(datasets.resolve(SST2)));
-        List<Scored> uss = score(ussTurns(datasets.resolve(USS), turns, seed));
+        List<Scored> sst2;
+        List<Scored> uss;
+        if (scoredBefore != null) {
+            sst2 = readScores(scoredBefore, "sst2");
+            uss = readScores(scoredBefore, "uss");
+        } else {
+            sst2 = score(sst2(datasets.resolve(SST2)));
+            uss = score(ussTurns(datasets.resolve(USS), turns, seed));
+        }
+        if (scoresFile != null && scoredBefore == null) {
+            writeScores(scoresFile, sst2, uss);
+        }
+        List<String> twoWay = List.of("negative", "positive");
+        List<String> threeWay = List.of("negative", "neutral", "positive");
+        Map<String, Function<Scored, Prediction>> onSst2 = scorers(sst2, twoWay, uss, threeWay);
+        Map<String, Function<Scored, Prediction>> onUss = scorers(uss, threeWay, sst2, twoWay);
         List<Figure> figures = new ArrayList<>();
-        for (Map.Entry<String, Function<Scored, Prediction>> scorer : scorers().entrySet()) {
-            figures.add(figure(scorer.getKey(), "SST-2", sst2, scorer.getValue(), List.of("negative", "positive")));
-            figures.add(figure(
-                    scorer.getKey(), "USS turns", uss, scorer.getValue(), List.of("negative", "neutral", "positive")));
+        for (String scorer : onSst2.keySet()) {
+            figures.add(figure(scorer, "SST-2", sst2, onSst2.get(scorer), twoWay));
+            figures.add(figure(scorer, "USS turns", uss, onUss.get(scorer), threeWay));
         }
         return new Result(figures, sst2.size(), uss.size());
     }
@@ -123,8 +166,14 @@ public final class EvaluateMessageSentiment {
     /** A scorer's answer for one text: a three-way class and a score. */
     record Prediction(String label, double score) {}
 
-    private Map<String, Function<Scored, Prediction>> scorers() {
+    /**
+     * The scorers on one set of texts; {@code other} (another set, with its gold classes) is where
+     * the "chosen on the other set" line fits its threshold.
+     */
+    private Map<String, Function<Scored, Prediction>> scorers(
+            List<Scored> texts, List<String> classes, List<Scored> other, List<String> otherClasses) {
         double weight = config.sentiment().lexiconWeight();
+        double override = config.sentiment().lexiconOverride();
         Map<String, Function<Scored, Prediction>> scorers = new LinkedHashMap<>();
         scorers.put(
                 "CoreNLP alone (corenlp_sentiment_label)",
@@ -140,31 +189,56 @@ public final class EvaluateMessageSentiment {
         scorers.put(
                 "chat lexicon alone (VADER + support phrases + sarcasm)",
                 s -> vader(s.lexicon().get("all")));
+        scorers.put(
+                String.format(
+                        Locale.ROOT, "pipeline: CoreNLP + chat lexicon (sentiment_label, override %.2f)", override),
+                s -> combined(s, "all", weight, override));
+        scorers.put(
+                "  pipeline with the lexicon labelling every CoreNLP neutral (override 0.05, VADER's cut)",
+                s -> combined(s, "all", weight, CombinedSentiment.LEXICON_CUT));
+        scorers.put(
+                "  pipeline with the override chosen by 5-fold cross-validation within the set",
+                crossValidated(texts, classes, weight));
+        double fittedOnOther = selection(otherClasses, weight).best(other);
+        scorers.put(
+                "  pipeline with the override chosen on the other set (SST-2 -> USS, USS -> SST-2)",
+                s -> combined(s, "all", weight, fittedOnOther));
+        scorers.put("  pipeline labelled by the nearest class of its score (the first labelling rule)", s -> {
+            double score = CombinedSentiment.score(corenlpScore(s), s.lexicon().get("all"), weight);
+            return new Prediction(threeWay(CombinedSentiment.nearestLabel(score)), score);
+        });
         for (String variant : LEXICONS.keySet()) {
-            if (variant.equals("vader")) {
-                continue;
-            }
-            String name = variant.equals("all")
-                    ? "pipeline: CoreNLP + chat lexicon (sentiment_label)"
-                    : "  pipeline " + variant;
-            scorers.put(name, s -> combined(s, variant, weight, false));
-            if (variant.equals("all")) {
-                scorers.put(
-                        "  pipeline labelled by the nearest class of its score (the first labelling rule)",
-                        s -> combined(s, variant, weight, true));
+            if (!variant.equals("all") && !variant.equals("vader")) {
+                scorers.put("  pipeline " + variant, s -> combined(s, variant, weight, override));
             }
         }
         return scorers;
     }
 
-    private static Prediction combined(Scored s, String variant, double weight, boolean nearest) {
-        Double corenlp = s.corenlp() == null ? null : SentimentScale.score(s.corenlp());
+    /** Labels by the override chosen on the other folds ({@link SelectLexiconOverride}). */
+    private Function<Scored, Prediction> crossValidated(List<Scored> texts, List<String> classes, double weight) {
+        Map<Scored, String> labels = selection(classes, weight).crossValidated(texts, 5, seed);
+        return s -> new Prediction(
+                labels.get(s),
+                CombinedSentiment.score(corenlpScore(s), s.lexicon().get("all"), weight));
+    }
+
+    private static SelectLexiconOverride<Scored> selection(List<String> classes, double weight) {
+        return new SelectLexiconOverride<>(
+                (s, threshold) -> combined(s, "all", weight, threshold).label(),
+                s -> s.text().gold(),
+                classes);
+    }
+
+    private static Double corenlpScore(Scored s) {
+        return s.corenlp() == null ? null : SentimentScale.score(s.corenlp());
+    }
+
+    private static Prediction combined(Scored s, String variant, double weight, double override) {
         double lexicon = s.lexicon().get(variant);
-        double score = CombinedSentiment.score(corenlp, lexicon, weight);
-        String label = nearest
-                ? CombinedSentiment.nearestLabel(score)
-                : CombinedSentiment.label(
-                        s.corenlp() == null ? null : SentimentScale.label(s.corenlp()), lexicon, score);
+        double score = CombinedSentiment.score(corenlpScore(s), lexicon, weight);
+        String label = CombinedSentiment.label(
+                s.corenlp() == null ? null : SentimentScale.label(s.corenlp()), lexicon, score, override);
         return new Prediction(threeWay(label), score);
     }
 
@@ -206,6 +280,62 @@ public final class EvaluateMessageSentiment {
                     return new Scored(text, SentimentScale.messageProbabilities(sentences), lexicon);
                 })
                 .toList();
+    }
+
+    private static void writeScores(Path file, List<Scored> sst2, List<Scored> uss) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("set\tgold\trating\t" + String.join("\t", SentimentScale.LABELS) + "\t"
+                + String.join("\t", LEXICONS.keySet()) + "\ttext");
+        Map<String, List<Scored>> sets = new LinkedHashMap<>();
+        sets.put("sst2", sst2);
+        sets.put("uss", uss);
+        sets.forEach((set, texts) -> {
+            for (Scored s : texts) {
+                StringBuilder line = new StringBuilder(
+                        set + "\t" + s.text().gold() + "\t" + s.text().rating());
+                for (int i = 0; i < SentimentScale.LABELS.length; i++) {
+                    line.append('\t').append(s.corenlp() == null ? "" : String.valueOf(s.corenlp()[i]));
+                }
+                s.lexicon().values().forEach(v -> line.append('\t').append(v));
+                line.append('\t').append(s.text().text().replaceAll("\\s+", " "));
+                lines.add(line.toString());
+            }
+        });
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** The texts of one set in a file {@link #writeScores} wrote. */
+    private static List<Scored> readScores(Path file, String set) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split("\t"));
+        List<String> variants = header.subList(3 + SentimentScale.LABELS.length, header.size() - 1);
+        if (!variants.equals(List.copyOf(LEXICONS.keySet()))) {
+            throw new IllegalArgumentException(file + " has the lexicon variants " + variants + ", this version "
+                    + LEXICONS.keySet() + ": score again (without --scores)");
+        }
+        List<Scored> texts = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split("\t", -1);
+            if (!fields[0].equals(set)) {
+                continue;
+            }
+            double[] corenlp = fields[3].isEmpty() ? null : new double[SentimentScale.LABELS.length];
+            for (int i = 0; corenlp != null && i < corenlp.length; i++) {
+                corenlp[i] = Double.parseDouble(fields[3 + i]);
+            }
+            Map<String, Double> lexicon = new LinkedHashMap<>();
+            for (int i = 0; i < variants.size(); i++) {
+                lexicon.put(variants.get(i), Double.parseDouble(fields[3 + SentimentScale.LABELS.length + i]));
+            }
+            texts.add(new Scored(
+                    new Labelled(fields[fields.length - 1], fields[1], Double.parseDouble(fields[2])),
+                    corenlp,
+                    lexicon));
+        }
+        return texts;
     }
 
     private Figure figure(

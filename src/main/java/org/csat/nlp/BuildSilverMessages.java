@@ -121,7 +121,7 @@ public final class BuildSilverMessages {
      * lexicon_sentiment, sentiment_model} added: the scorable texts' distinct sentences are
      * scored by CoreNLP once each ({@link ScoreSentences}) and joined back, each scorable text
      * is scored by the lexicon, and {@code sentiment} combines the two
-     * ({@link CombinedSentiment}, {@code sentiment.lexicon_weight}). Rows that are not
+     * ({@link CombinedSentiment}, {@code sentiment.lexicon_weight}, {@code sentiment.lexicon_override}). Rows that are not
      * {@link #scorable()} get nulls and {@code sentiment_model} 'none'.
      */
     public Dataset<Row> withSentiment(Dataset<Row> messages) {
@@ -149,7 +149,10 @@ public final class BuildSilverMessages {
                 .withColumn(
                         "sentiment_label",
                         CombinedSentiment.label(
-                                col("corenlp_sentiment_label"), col("lexicon_sentiment"), col("sentiment")));
+                                col("corenlp_sentiment_label"),
+                                col("lexicon_sentiment"),
+                                col("sentiment"),
+                                config.sentiment().lexiconOverride()));
     }
 
     /** Whether a message row ({@code role, text, language}) gets sentiment. */

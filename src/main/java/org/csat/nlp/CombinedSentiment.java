@@ -3,7 +3,6 @@ package org.csat.nlp;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.signum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -18,15 +17,17 @@ import org.apache.spark.sql.Column;
  * pulls CoreNLP's guesses on plain questions towards neutral. When CoreNLP has no score (every
  * sentence longer than {@code sentiment.max_sentence_tokens}) the lexicon's stands alone.
  *
- * <p>The label is the two readers' vote, each by its own decision rule (CoreNLP's most probable
- * class, the lexicon's compound by VADER's documented cut, &plusmn;0.05): when they agree, or
- * one of them reads no polarity, the polar reading stands, since what each reader misses is
- * sentiment it has no evidence for (CoreNLP calls most complaints neutral, the lexicon is silent
- * on sentences without a listed word); when they read opposite polarities, the sign of the
- * combined score decides. It is "very_" where the score is beyond &plusmn;0.75. The label is not
- * the class nearest to the mean score: averaging a reader's polar reading with the other's
- * silence lands between the classes, and a mean of two calibrated readers is pulled towards
- * neutral. CoreNLP's own most probable class stays in {@code corenlp_sentiment_label}.
+ * <p>The label ({@code sentiment_label}) is CoreNLP's most probable class, except where CoreNLP
+ * reads neutral and the lexicon reads strong polarity: a compound at least
+ * {@code sentiment.lexicon_override} (0.5) from 0, one word people rated beyond &plusmn;2.2 of
+ * VADER's &plusmn;4 or a support phrase ("still not working", "fed up"), or several milder ones.
+ * CoreNLP's known failure on chat is calling complaints neutral, and its polar readings are the
+ * better half of its work (it reads structure, negation scope, contrast); the lexicon's mild
+ * readings ("thanks", "I like", "free parking") are mostly politeness and request words, so they
+ * do not overrule CoreNLP's neutral. Where CoreNLP scored nothing the lexicon's label stands
+ * alone, by VADER's documented cut (&plusmn;0.05). It is "very_" where the combined score is
+ * beyond &plusmn;0.75. CoreNLP's own most probable class stays in {@code corenlp_sentiment_label};
+ * docs/quality.md has the measurements that chose this rule over the readers' vote.
  */
 public final class CombinedSentiment {
     /** {@code silver_messages.sentiment_model} of an English message. */
@@ -50,16 +51,21 @@ public final class CombinedSentiment {
     }
 
     /**
-     * The readers' vote (see the class comment).
+     * CoreNLP's class, or the lexicon's strong polarity where CoreNLP reads neutral (see the class comment).
      *
      * @param corenlpLabel CoreNLP's most probable class (one of {@link SentimentScale#LABELS}), null when it scored nothing
      * @param lexicon      the lexicon's compound score
      * @param score        the combined score ({@link #score})
+     * @param override     how far from 0 the lexicon's compound must be to label a message CoreNLP reads as neutral
      */
-    public static String label(String corenlpLabel, double lexicon, double score) {
-        int corenlp = corenlpLabel == null ? 0 : polarity(corenlpLabel);
-        int lexical = lexicon >= LEXICON_CUT ? 1 : lexicon <= -LEXICON_CUT ? -1 : 0;
-        int polarity = corenlp == lexical || lexical == 0 ? corenlp : corenlp == 0 ? lexical : (int) Math.signum(score);
+    public static String label(String corenlpLabel, double lexicon, double score, double override) {
+        int polarity;
+        if (corenlpLabel == null) {
+            polarity = lexicon >= LEXICON_CUT ? 1 : lexicon <= -LEXICON_CUT ? -1 : 0;
+        } else {
+            int corenlp = polarity(corenlpLabel);
+            polarity = corenlp != 0 ? corenlp : lexicon >= override ? 1 : lexicon <= -override ? -1 : 0;
+        }
         if (polarity == 0) {
             return SentimentScale.LABELS[2];
         }
@@ -68,7 +74,7 @@ public final class CombinedSentiment {
     }
 
     /** VADER's documented cut between neutral and polar compound scores. */
-    static final double LEXICON_CUT = 0.05;
+    public static final double LEXICON_CUT = 0.05;
 
     private static int polarity(String label) {
         return label.endsWith("negative") ? -1 : label.endsWith("positive") ? 1 : 0;
@@ -81,17 +87,20 @@ public final class CombinedSentiment {
                 coalesce(corenlp.multiply(1 - lexiconWeight).plus(lexicon.multiply(lexiconWeight)), lexicon));
     }
 
-    /** {@link #label(String, double, double)} as a column; null where {@code score} is null. */
-    static Column label(Column corenlpLabel, Column lexicon, Column score) {
+    /** {@link #label(String, double, double, double)} as a column; null where {@code score} is null. */
+    static Column label(Column corenlpLabel, Column lexicon, Column score, double override) {
         Column corenlp = when(corenlpLabel.endsWith("negative"), -1)
                 .when(corenlpLabel.endsWith("positive"), 1)
                 .otherwise(0);
-        Column lexical = when(lexicon.geq(LEXICON_CUT), 1)
-                .when(lexicon.leq(-LEXICON_CUT), -1)
+        Column polarity = when(
+                        corenlpLabel.isNull(),
+                        when(lexicon.geq(LEXICON_CUT), 1)
+                                .when(lexicon.leq(-LEXICON_CUT), -1)
+                                .otherwise(0))
+                .when(corenlp.notEqual(0), corenlp)
+                .when(lexicon.geq(override), 1)
+                .when(lexicon.leq(-override), -1)
                 .otherwise(0);
-        Column polarity = when(corenlp.equalTo(lexical).or(lexical.equalTo(0)), corenlp)
-                .when(corenlp.equalTo(0), lexical)
-                .otherwise(signum(score).cast("int"));
         Column very = abs(score).gt(0.75);
         return when(score.isNull(), lit(null))
                 .when(polarity.equalTo(0), lit(SentimentScale.LABELS[2]))

@@ -14,11 +14,10 @@ import java.util.Set;
  * words before it (negation "not", "never", "-n't" words flip and damp it by 0.74; intensifiers
  * "very", "so", "kinda" raise or lower it by 0.29), by ALL CAPS amid lower case, by "but" (what
  * comes after counts 1.5 times, before 0.5 times) and by exclamation marks, and maps the sum to
- * -1..1 ({@code x / sqrt(x² + 15)}). On top of that: a support phrase ("still not working",
- * "it works now", "waste of time", "please" as a formula) is one item with its own valence;
- * in a sarcastic sentence ("yeah right", "thanks for nothing", or an opener such as "Great,"
- * followed by "another" or "again") the positive items count as negative, as if negated.
- * {@link Parts} turns each addition off, to measure what it adds.
+ * -1..1 ({@code x / sqrt(x² + 15)}). This class is VADER's rules; the support-chat layer
+ * ({@link SupportChatLayer}: support phrases as items with their own valence, sarcasm flipping
+ * a sentence's praise) sits between tokenizing and summing. {@link Parts} turns each addition
+ * off, to measure what it adds.
  */
 public final class LexiconSentiment {
     static final double B_INCR = 0.293;
@@ -101,9 +100,6 @@ public final class LexiconSentiment {
             "beating heart", 3.1,
             "broken heart", -2.9);
 
-    /** Words that may stand before a sarcastic opener: "Oh great, ...", "Just perfect, ...". */
-    private static final Set<String> OPENER_PREFIXES = Set.of("oh", "just", "so", "well", "wow");
-
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     /** Which of the additions to VADER's word list are on; {@link #ALL} in the pipeline. */
@@ -116,14 +112,16 @@ public final class LexiconSentiment {
     public record Score(double compound, int items) {}
 
     /** One unit of the VADER sum: a token, or the tokens of a support phrase. */
-    private record Item(String text, String lower, Double phraseValence, int firstToken, int lastToken) {}
+    record Item(String text, String lower, Double phraseValence, int firstToken, int lastToken) {}
 
     private final ChatLexicon lexicon;
     private final Parts parts;
+    private final SupportChatLayer support;
 
     LexiconSentiment(ChatLexicon lexicon, Parts parts) {
         this.lexicon = lexicon;
         this.parts = parts;
+        this.support = new SupportChatLayer(lexicon, parts.supportPhrases());
     }
 
     /** The pipeline's scorer: the English lexicon with every part on. */
@@ -150,7 +148,7 @@ public final class LexiconSentiment {
             tokens.add(stripPunctuation(token));
         }
         boolean capDifferential = allCapDifferential(tokens);
-        List<Item> items = items(tokens);
+        List<Item> items = support.items(tokens);
         double[] sentiments = new double[items.size()];
         for (int i = 0; i < items.size(); i++) {
             String lower = items.get(i).lower();
@@ -161,7 +159,7 @@ public final class LexiconSentiment {
             sentiments[i] = modifier || kindOf ? 0 : valence(items, i, capDifferential);
         }
         if (parts.sarcasm()) {
-            flipSarcasm(items, raw, sentiments);
+            support.flipSarcasm(items, raw, sentiments);
         }
         butCheck(items, sentiments);
         double sum = 0;
@@ -175,42 +173,6 @@ public final class LexiconSentiment {
             sum += sum > 0 ? emphasis : sum < 0 ? -emphasis : 0;
         }
         return new Score(normalize(sum), carrying);
-    }
-
-    /** Tokens, with every run that forms a support phrase (longest first) merged into one item. */
-    private List<Item> items(List<String> tokens) {
-        List<String> keys = new ArrayList<>(tokens.size());
-        for (String token : tokens) {
-            keys.add(ChatLexicon.key(token));
-        }
-        List<Item> items = new ArrayList<>(tokens.size());
-        int i = 0;
-        while (i < tokens.size()) {
-            int matched = 0;
-            Double valence = null;
-            if (parts.supportPhrases()) {
-                for (int length = Math.min(lexicon.longestPhrase(), tokens.size() - i); length >= 1; length--) {
-                    List<String> run = keys.subList(i, i + length);
-                    if (run.contains("")) {
-                        continue;
-                    }
-                    valence = lexicon.phrase(String.join(" ", run));
-                    if (valence != null) {
-                        matched = length;
-                        break;
-                    }
-                }
-            }
-            if (matched == 0) {
-                items.add(new Item(tokens.get(i), tokens.get(i).toLowerCase(Locale.ROOT), null, i, i));
-                i++;
-            } else {
-                String text = String.join(" ", tokens.subList(i, i + matched));
-                items.add(new Item(text, text.toLowerCase(Locale.ROOT), valence, i, i + matched - 1));
-                i += matched;
-            }
-        }
-        return items;
     }
 
     private boolean carriesSentiment(Item item) {
@@ -352,60 +314,6 @@ public final class LexiconSentiment {
                 return;
             }
         }
-    }
-
-    /** In each sarcastic sentence, positive items count as negated. */
-    private void flipSarcasm(List<Item> items, String[] raw, double[] sentiments) {
-        int start = 0;
-        for (int i = 0; i < items.size(); i++) {
-            boolean last =
-                    i == items.size() - 1 || endsSentence(raw[items.get(i).lastToken()]);
-            if (last) {
-                if (sarcastic(items.subList(start, i + 1))) {
-                    for (int j = start; j <= i; j++) {
-                        sentiments[j] = sentiments[j] > 0 ? sentiments[j] * N_SCALAR : sentiments[j];
-                    }
-                }
-                start = i + 1;
-            }
-        }
-    }
-
-    private boolean sarcastic(List<Item> sentence) {
-        List<String> keys = new ArrayList<>();
-        boolean supportPraise = false;
-        for (Item item : sentence) {
-            supportPraise |= item.phraseValence() != null && item.phraseValence() > 0;
-            for (String word : item.text().split(" ")) {
-                String key = ChatLexicon.key(word);
-                if (!key.isEmpty()) {
-                    keys.add(key);
-                }
-            }
-        }
-        int longest = lexicon.longestMarker();
-        int opener = 0;
-        while (opener < keys.size() && OPENER_PREFIXES.contains(keys.get(opener))) {
-            opener++;
-        }
-        boolean opens = opener < keys.size() && lexicon.isSarcasticOpener(keys.get(opener));
-        for (int i = 0; i < keys.size(); i++) {
-            for (int length = 1; length <= longest && i + length <= keys.size(); length++) {
-                String run = String.join(" ", keys.subList(i, i + length));
-                if (lexicon.isSarcasmCue(run)) {
-                    return true;
-                }
-                if (opens && !supportPraise && i > opener && lexicon.isRepetitionMarker(run)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean endsSentence(String rawToken) {
-        String trimmed = rawToken.replaceAll("[\"')\\]]+$", "");
-        return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?");
     }
 
     private String withEmojiDescribed(String text) {

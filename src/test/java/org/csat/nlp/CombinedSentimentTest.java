@@ -12,7 +12,10 @@ import org.apache.spark.sql.types.StructType;
 import org.csat.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
-/** The reported score mixes the two readers by the weight; its label is their vote, the same in Java and SQL. */
+/**
+ * The reported score mixes the two readers by the weight; its label is CoreNLP's class with the
+ * lexicon's strong polarity where CoreNLP reads neutral, the same in Java and SQL.
+ */
 class CombinedSentimentTest {
     @Test
     void weightedMeanAndTheLexiconAloneWithoutCoreNlp() {
@@ -42,25 +45,29 @@ class CombinedSentimentTest {
     }
 
     /**
-     * The readers' vote: agreement stands, a polar reading beats the other's silence (CoreNLP's
-     * neutral complaint, the lexicon's wordless sentence), opposite readings go to the combined
-     * score's sign, "very_" beyond 0.75; the same in Java and SQL.
+     * CoreNLP's class stands, polar or not, unless it reads neutral and the lexicon reads a
+     * polarity at least the override (0.5) strong: a mild "thanks" (0.44) does not overrule it, a
+     * strong complaint does; with no CoreNLP score the lexicon's label by VADER's cut stands alone;
+     * "very_" beyond 0.75; the same in Java and SQL.
      */
     @Test
-    void labelIsTheReadersVoteAndTheColumnAgrees() {
+    void labelIsCoreNlpsUnlessItReadsNeutralAndTheLexiconReadsStrongPolarity() {
+        double override = 0.5;
         List<Object[]> cases = List.of(
                 new Object[] {"negative", -0.6, -0.55, "negative"},
                 new Object[] {"neutral", -0.6, -0.3, "negative"},
+                new Object[] {"neutral", -0.3, -0.15, "neutral"},
+                new Object[] {"neutral", 0.44, 0.22, "neutral"},
+                new Object[] {"neutral", 0.5, 0.25, "positive"},
+                new Object[] {"neutral", -0.5, -0.25, "negative"},
                 new Object[] {"positive", 0.0, 0.25, "positive"},
-                new Object[] {"neutral", 0.04, 0.02, "neutral"},
-                new Object[] {"neutral", -0.05, -0.025, "negative"},
                 new Object[] {"very_positive", -0.8, 0.1, "positive"},
                 new Object[] {"negative", 0.2, -0.15, "negative"},
-                new Object[] {"positive", -0.9, -0.2, "negative"},
-                new Object[] {"positive", -0.5, 0.0, "neutral"},
+                new Object[] {"positive", -0.9, -0.2, "positive"},
                 new Object[] {"very_negative", -0.9, -0.95, "very_negative"},
                 new Object[] {"neutral", 0.9, 0.76, "very_positive"},
                 new Object[] {null, -0.3, -0.3, "negative"},
+                new Object[] {null, 0.04, 0.04, "neutral"},
                 new Object[] {null, 0.0, 0.0, "neutral"});
         StructType schema = new StructType()
                 .add("corenlp", DataTypes.StringType)
@@ -71,7 +78,7 @@ class CombinedSentimentTest {
         for (Object[] c : cases) {
             assertEquals(
                     c[3],
-                    CombinedSentiment.label((String) c[0], (double) c[1], (double) c[2]),
+                    CombinedSentiment.label((String) c[0], (double) c[1], (double) c[2], override),
                     "CoreNLP " + c[0] + ", lexicon " + c[1] + ", score " + c[2]);
             rows.add(RowFactory.create(c[0], c[1], c[2]));
             expected.add((String) c[3]);
@@ -79,7 +86,7 @@ class CombinedSentimentTest {
         rows.add(RowFactory.create(null, null, null));
         List<String> column = TestSpark.session()
                 .createDataFrame(rows, schema)
-                .select(CombinedSentiment.label(col("corenlp"), col("lexicon"), col("score")))
+                .select(CombinedSentiment.label(col("corenlp"), col("lexicon"), col("score"), override))
                 .collectAsList()
                 .stream()
                 .map(r -> r.getString(0))
