@@ -5,13 +5,16 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.OneHotEncoder;
 import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.tuning.CrossValidator;
@@ -24,7 +27,8 @@ import org.csat.config.CsatModelSettings;
 /**
  * The CSAT model: the {@link RuleBasedCsat rule-based score} plus a correction learned from the
  * surveys, a Spark MLlib ridge regression (standardized features, normal-equation solver) of
- * the survey score's difference from the rule-based score on {@link ConversationFeatures}' numeric features (with the resolution
+ * the survey score's difference from the rule-based score on {@link ConversationFeatures}' numeric
+ * features and the conversation's language (one-hot) (with the resolution
  * features, {@link ConversationFeatures#csatNumericNames}) plus, when
  * {@code quality.csat_model.text_features} &gt; 0, that many hashed binary bag-of-words features
  * of the customer's words. The ridge strength ({@code quality.csat_model.reg_params}) and
@@ -44,7 +48,9 @@ final class CsatModelTrainer {
     static final String RAW = "raw_prediction";
     private static final String RULES = "rule_based_csat";
     private static final String CORRECTION = "correction";
-    private static final String[] WORK_COLUMNS = {RAW, RULES, CORRECTION, "correction_label"};
+    private static final String LANGUAGE = "language_features";
+    private static final String[] WORK_COLUMNS = {RAW, RULES, CORRECTION, "correction_label", "language_index", LANGUAGE
+    };
 
     private final int textFeatures;
     private final double[] regParams;
@@ -64,8 +70,24 @@ final class CsatModelTrainer {
 
     /** @param train {@link ConversationFeatures} rows with a non-null {@code csat} */
     public Fitted fit(Dataset<Row> train) {
-        FeatureAssembly assembly = new FeatureAssembly(ConversationFeatures.csatNumericNames(), textFeatures);
-        List<PipelineStage> stages = assembly.stages();
+        List<String> inputs = new ArrayList<>(ConversationFeatures.csatNumericNames());
+        inputs.add(LANGUAGE);
+        FeatureAssembly assembly = new FeatureAssembly(inputs, textFeatures);
+        // The conversation's language, one-hot: customers rate differently from country to
+        // country, and a language's phrase lists may fire more or less often than English's.
+        // A language the training rows did not have, or none, gets the all-zero vector.
+        List<PipelineStage> stages = new ArrayList<>(List.of(
+                new StringIndexer()
+                        .setInputCol("language")
+                        .setOutputCol("language_index")
+                        .setStringOrderType("alphabetAsc")
+                        .setHandleInvalid("keep"),
+                new OneHotEncoder()
+                        .setInputCol("language_index")
+                        .setOutputCol(LANGUAGE)
+                        .setDropLast(true)
+                        .setHandleInvalid("keep")));
+        stages.addAll(assembly.stages());
         LinearRegression regression = new LinearRegression()
                 .setFeaturesCol("features")
                 .setLabelCol("correction_label")
