@@ -11,11 +11,14 @@ import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.OneHotEncoder;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StringIndexer;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.LinearRegression;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,8 +34,7 @@ import org.csat.config.CsatModelSettings;
  * of the customer's words. The ridge strength ({@code quality.csat_model.reg_params}) and
  * whether the word features help are chosen by Spearman's rank correlation with the survey
  * score ({@link SpearmanEvaluator}) in seeded {@code quality.csat_model.folds}-fold
- * cross-validation of the training rows, with the one-standard-error rule
- * ({@link #oneStandardError}), and the winner is refitted on all of them; the
+ * cross-validation of the training rows, and the winner is refitted on all of them; the
  * held-out test rows are never seen. Spearman rather than mean absolute error, because when
  * most surveys share one score the error is smallest for the strongest shrinkage, a model
  * that says nearly the same for everyone. Predictions are clipped to the survey's 1..5 scale.
@@ -97,92 +99,30 @@ final class CsatModelTrainer {
         stages.add(new SQLTransformer()
                 .setStatement("SELECT *, " + RULES + " + " + CORRECTION + " AS " + RAW + " FROM __THIS__"));
         Pipeline pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
-        Dataset<Row> rows = withLabel(train).orderBy("conversation_id");
-        ParamMap[] grid = assembly.grid(regression.regParam(), regParams);
-        double[][] scores = crossValidated(pipeline, grid, rows);
-        ParamMap chosen = oneStandardError(grid, scores, regression, assembly);
-        PipelineModel best = pipeline.fit(rows, chosen);
-        double strength = (Double) chosen.apply(regression.regParam());
-        boolean words = assembly.usesWords(chosen);
+        CrossValidator search = new CrossValidator()
+                .setEstimator(pipeline)
+                .setEstimatorParamMaps(assembly.grid(regression.regParam(), regParams))
+                .setEvaluator(new SpearmanEvaluator(RAW, "label"))
+                .setNumFolds(folds)
+                .setSeed(seed)
+                .setParallelism(2);
+        CrossValidatorModel searched = search.fit(withLabel(train).orderBy("conversation_id"));
+        PipelineModel best = (PipelineModel) searched.bestModel();
+        Transformer[] fitted = best.stages();
+        double chosen = Arrays.stream(fitted)
+                .filter(LinearRegressionModel.class::isInstance)
+                .map(LinearRegressionModel.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .getRegParam();
+        boolean words = FeatureAssembly.usesWords(fitted);
         return new Fitted(
                 best,
-                "rule-based score + ridge regression of the difference, reg_param " + strength
+                "rule-based score + ridge regression of the difference, reg_param " + chosen
                         + (words ? " with " + textFeatures + " hashed word features" : " without word features")
                         + ", chosen from reg_params " + Arrays.toString(regParams)
                         + (textFeatures > 0 ? " with and without word features" : "")
-                        + " as the simplest within one standard error of the best Spearman in " + folds
-                        + "-fold cross-validation on the training rows");
-    }
-
-    /**
-     * The one-standard-error rule: of the settings whose mean cross-validated Spearman is
-     * within one standard error of the best one's, the simplest (without word features before
-     * with, then the strongest shrinkage). On a few hundred surveys the best mean is partly luck
-     * of the folds, and the setting that won by luck is the one that fits noise; the simplest of
-     * those the folds cannot tell apart generalizes better.
-     */
-    /** Spearman of each setting (rows) on each seeded fold (columns), fitted on the other folds. */
-    private double[][] crossValidated(Pipeline pipeline, ParamMap[] grid, Dataset<Row> rows) {
-        double[] weights = new double[folds];
-        Arrays.fill(weights, 1.0);
-        Dataset<Row>[] parts = rows.randomSplit(weights, seed);
-        SpearmanEvaluator evaluator = new SpearmanEvaluator(RAW, "label");
-        double[][] scores = new double[grid.length][folds];
-        for (int f = 0; f < folds; f++) {
-            Dataset<Row> rest = null;
-            for (int g = 0; g < folds; g++) {
-                if (g != f) {
-                    rest = rest == null ? parts[g] : rest.unionByName(parts[g]);
-                }
-            }
-            Dataset<Row> fitOn = rest.cache();
-            for (int i = 0; i < grid.length; i++) {
-                PipelineModel model = pipeline.fit(fitOn, grid[i]);
-                scores[i][f] = evaluator.evaluate(model.transform(parts[f]));
-            }
-            fitOn.unpersist();
-        }
-        return scores;
-    }
-
-    /**
-     * The one-standard-error rule: of the settings whose mean cross-validated Spearman is
-     * within one standard error of the best one's, the simplest (without word features before
-     * with, then the strongest shrinkage). On a few hundred surveys the best mean is partly luck
-     * of the folds, and the setting that won by luck is the one that fits noise; the simplest of
-     * those the folds cannot tell apart generalizes better.
-     */
-    private ParamMap oneStandardError(
-            ParamMap[] grid, double[][] scores, LinearRegression regression, FeatureAssembly assembly) {
-        double[] means = Arrays.stream(scores)
-                .mapToDouble(s -> Arrays.stream(s).average().orElseThrow())
-                .toArray();
-        int best = 0;
-        for (int i = 1; i < grid.length; i++) {
-            if (means[i] > means[best]) {
-                best = i;
-            }
-        }
-        double mean = means[best];
-        double variance =
-                Arrays.stream(scores[best]).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, folds - 1);
-        double floor = mean - Math.sqrt(variance / folds);
-        ParamMap simplest = grid[best];
-        for (int i = 0; i < grid.length; i++) {
-            if (means[i] >= floor && simpler(grid[i], simplest, regression, assembly)) {
-                simplest = grid[i];
-            }
-        }
-        return simplest;
-    }
-
-    private static boolean simpler(ParamMap a, ParamMap b, LinearRegression regression, FeatureAssembly assembly) {
-        boolean wordsA = assembly.usesWords(a);
-        boolean wordsB = assembly.usesWords(b);
-        if (wordsA != wordsB) {
-            return !wordsA;
-        }
-        return (Double) a.apply(regression.regParam()) > (Double) b.apply(regression.regParam());
+                        + " by Spearman in " + folds + "-fold cross-validation on the training rows");
     }
 
     static Dataset<Row> withLabel(Dataset<Row> features) {

@@ -67,11 +67,6 @@ final class FeatureAssembly {
                 > 1;
     }
 
-    /** Whether a setting of {@link #grid} uses the word features. */
-    boolean usesWords(ParamMap setting) {
-        return ((String[]) setting.apply(features.inputCols())).length > 1;
-    }
-
     /** The columns the fitted stages add, to drop after predicting. */
     static final String[] COLUMNS = {"numeric_features", "text_features", "features"};
 }
