@@ -24,7 +24,8 @@ import java.util.Set;
  * these chats). The dialogues are shuffled with the seed and start 15 minutes apart in that
  * order (no timestamps in the corpus, so a split by time is a random split); messages carry no
  * ts; every dialogue has its own customer. The annotators' means are kept in
- * {@code metadata} ({@code stc3_A}, {@code stc3_S}, {@code stc3_E}) for the evaluation, never
+ * {@code metadata} ({@code stc3_A}, {@code stc3_S}, {@code stc3_E}) for people reading the tables (the
+ * evaluation reads them from the file: metadata is redacted like any free text), never
  * read by the pipeline; what the pipeline may read is chosen per dialogue: a person's label
  * under the metadata key the pipeline reads labels from (A &gt; 0: {@code "true"}) and a survey
  * {@code csat} (S + 3, rounded half up).

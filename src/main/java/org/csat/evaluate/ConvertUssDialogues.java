@@ -44,10 +44,15 @@ final class ConvertUssDialogues {
      * One dialogue: corpus, position in its file, turns as (role, text, the turn's ratings as
      * written, "" when none), the overall ratings' mean.
      */
-    public record Dialogue(String corpus, int index, List<String[]> turns, double overall) {}
+    public record Dialogue(String corpus, int index, List<String[]> turns, double overall) {
+        /** The conversation_id it is written as. */
+        String conversationId() {
+            return "uss-" + corpus.toLowerCase(Locale.ROOT) + "-" + index;
+        }
+    }
 
-    /** Dialogues written, and dialogues skipped for having no overall rating. */
-    public record Result(int written, int skipped, Map<String, Integer> perCorpus) {}
+    /** Dialogues written (and which: the evaluation reads their ratings from here, not from the redacted metadata), and dialogues skipped for having no overall rating. */
+    public record Result(int written, int skipped, Map<String, Integer> perCorpus, List<Dialogue> sample) {}
 
     public ConvertUssDialogues input(Path directory) {
         if (directory == null || !Files.isDirectory(directory)) {
@@ -113,7 +118,7 @@ final class ConvertUssDialogues {
                 perCorpus.merge(sample.get(i).corpus(), 1, Integer::sum);
             }
         }
-        return new Result(sample.size(), skipped, perCorpus);
+        return new Result(sample.size(), skipped, perCorpus, List.copyOf(sample));
     }
 
     /** A file's dialogues with an overall rating, in file order, and how many had none. */
@@ -181,7 +186,7 @@ final class ConvertUssDialogues {
     }
 
     private void write(JsonGenerator json, Dialogue d, int position) throws IOException {
-        String id = "uss-" + d.corpus().toLowerCase(Locale.ROOT) + "-" + d.index();
+        String id = d.conversationId();
         json.writeStartObject();
         json.writeStringField("conversation_id", id);
         json.writeStringField("customer_id", "customer-" + id);

@@ -1,7 +1,6 @@
 package org.csat.evaluate;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
@@ -20,7 +19,10 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.csat.config.PipelineConfig;
 import org.csat.job.NightlyJob;
@@ -67,6 +69,11 @@ public final class EvaluateStc3Agreement {
 
     /** More than the development split's customer sentences (about 3,000), a few MB. */
     private static final int REMEMBERED_SENTENCES = 50_000;
+
+    private static final StructType RATINGS = new StructType()
+            .add("conversation_id", DataTypes.StringType, false)
+            .add("a", DataTypes.DoubleType, false)
+            .add("s", DataTypes.DoubleType, false);
 
     private final SparkSession spark;
     private final PipelineConfig config;
@@ -221,9 +228,16 @@ public final class EvaluateStc3Agreement {
                         col("conversation_id"),
                         col("last.corenlp_sentiment").as("last_corenlp"),
                         col("last.sentiment").as("last_combined"));
+        // By conversation_id, not metadata's stc3_id: a 16-digit id that passes the Luhn check
+        // reads as a card number and is redacted in metadata (54 of the 560 development ids).
+        // The annotators' means come from the file, not from metadata, for the same reason.
+        List<Row> ratings = order.stream()
+                .filter(d -> keep.contains(d.id()))
+                .map(d -> RowFactory.create(d.conversationId(), d.a(), d.s()))
+                .toList();
         Dataset<Row> silver = warehouse
                 .read(Table.SILVER_CONVERSATIONS)
-                .where(element_at(col("metadata"), "stc3_id").isin(keep.toArray()));
+                .join(spark.createDataFrame(ratings, RATINGS), "conversation_id");
         Dataset<Row> features =
                 new ConversationFeatures(config.phrases()).apply(silver, warehouse.read(Table.SILVER_MESSAGES));
         Column rulesResolved = ResolutionStatus.resolved(col("resolution_status"));
@@ -247,8 +261,8 @@ public final class EvaluateStc3Agreement {
                         col("predicted_csat_source"),
                         col("last_corenlp"),
                         col("last_combined"),
-                        element_at(col("metadata"), "stc3_A").cast("double").as("a"),
-                        element_at(col("metadata"), "stc3_S").cast("double").as("s"))
+                        col("a"),
+                        col("s"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> sources = rows.groupBy("resolution_source", "predicted_csat_source")
                 .count()
@@ -259,6 +273,11 @@ public final class EvaluateStc3Agreement {
         }
         List<Row> kept = rows.collectAsList();
         rows.unpersist();
+        if (kept.size() != keep.size()) {
+            throw new IllegalStateException(name + ": " + keep.size() + " held-out dialogues written, "
+                    + kept.size() + " read back from silver_conversations; a dialogue the job lost or"
+                    + " quarantined would bias every figure (see the run's quarantine table in " + warehouseDir + ")");
+        }
         return kept;
     }
 

@@ -1,7 +1,6 @@
 package org.csat.evaluate;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -16,7 +15,10 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.csat.config.PipelineConfig;
 import org.csat.job.NightlyJob;
 import org.csat.quality.ConversationFeatures;
@@ -126,15 +128,9 @@ public final class EvaluateUssAgreement {
         Dataset<Row> features = ConversationFeatures.withResolution(
                         new ConversationFeatures(config.phrases()).apply(test, warehouse.read(Table.SILVER_MESSAGES)))
                 .join(
-                        test.select(
-                                col("conversation_id"),
-                                col("predicted_csat"),
-                                col("customer_sentiment_end"),
-                                element_at(col("metadata"), "uss_corpus").as("corpus"),
-                                element_at(col("metadata"), "uss_overall_mean")
-                                        .cast("double")
-                                        .as("rating")),
+                        test.select(col("conversation_id"), col("predicted_csat"), col("customer_sentiment_end")),
                         "conversation_id")
+                .join(ratings(converted), "conversation_id")
                 .withColumn("rules", RuleBasedCsat.score());
         List<Dataset<Row>> parts = new ArrayList<>();
         parts.add(scorer(
@@ -165,6 +161,18 @@ public final class EvaluateUssAgreement {
                 .thenComparing(f -> parts.size() - order(f.scorer())));
         long testRows = test.count();
         return new Result(figures, source, silver.count() - testRows, testRows, converted.written());
+    }
+
+    /** Each dialogue's corpus and annotators' mean rating, from the converter (metadata is redacted like any free text). */
+    private Dataset<Row> ratings(ConvertUssDialogues.Result converted) {
+        List<Row> rows = converted.sample().stream()
+                .map(d -> RowFactory.create(d.conversationId(), d.corpus(), d.overall()))
+                .toList();
+        StructType schema = new StructType()
+                .add("conversation_id", DataTypes.StringType, false)
+                .add("corpus", DataTypes.StringType, false)
+                .add("rating", DataTypes.DoubleType, false);
+        return spark.createDataFrame(rows, schema);
     }
 
     private static int order(String scorer) {

@@ -213,7 +213,8 @@ final class PiiRedactor {
     /**
      * The longest run of whole digit groups in the candidate that is a valid card number: one
      * group, or groups joined by one kind of separator with a first group of 4 (dots only in the
-     * printed layouts 4-4-4-4 and 4-6-5, since dotted digit runs are mostly amounts).
+     * printed layouts 4-4-4-4 and 4-6-5, since dotted digit runs are mostly amounts), never
+     * starting after a decimal point.
      */
     private static int[] card(MatchResult m) {
         String candidate = m.group();
@@ -223,6 +224,10 @@ final class PiiRedactor {
             groups.add(new int[] {digits.start(), digits.end()});
         }
         for (int first = 0; first < groups.size(); first++) {
+            if (first > 0 && candidate.charAt(groups.get(first)[0] - 1) == '.') {
+                // digits after a decimal point are a fraction ("3.6666666666666665"), not a card
+                continue;
+            }
             for (int last = groups.size() - 1; last >= first; last--) {
                 String span = candidate.substring(groups.get(first)[0], groups.get(last)[1]);
                 String separators = span.replaceAll("\\d", "");

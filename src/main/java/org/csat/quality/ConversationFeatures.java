@@ -38,7 +38,7 @@ import org.csat.config.PhraseLists;
  * silver_conversations rows + their silver_messages -> one row per conversation with the
  * numeric inputs of the resolution model ({@link #numeric}, all non-null doubles), the
  * customer's distinct normalized words ({@code customer_words}, for hashed text features) and
- * what the later steps need ({@code csat, started_at, date, handled_by, has_sentiment,
+ * what the later steps need ({@code csat, started_at, date, handled_by, language, has_sentiment,
  * customer_sentiment_mean}, and the resolution columns as they stand: {@code resolution_status,
  * resolution_rule, resolved, resolution_probability, resolution_source}). The CSAT model and the
  * rule-based score also read the final resolution ({@link #withResolution}, after the resolution
@@ -51,7 +51,7 @@ import org.csat.config.PhraseLists;
  */
 public final class ConversationFeatures {
     /** Bump when the features change: it is part of the model version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The resolution as features: the final decision, and the model's probability (the decision where there is none). */
     static final List<String> RESOLUTION = List.of("resolved_flag", "resolution_p");
@@ -208,6 +208,7 @@ public final class ConversationFeatures {
                 col("started_at"),
                 col("date"),
                 col("handled_by"),
+                col("language"),
                 col("customer_sentiment_mean"),
                 col("resolution_status"),
                 col("resolution_rule"),
