@@ -246,6 +246,22 @@
     };
   }
 
+  function languagesChart(el) {
+    var l = DATA.languages;
+    var names = Object.keys(l.series);
+    return {
+      animation: false,
+      legend: {bottom: 0, textStyle: {fontSize: 11}},
+      grid: {left: 44, right: 12, top: 12, bottom: 64},
+      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null ? 'n/a' : (100 * v).toFixed(1) + '%'; }},
+      xAxis: {type: 'category', data: l.languages, axisLabel: {fontSize: 11}},
+      yAxis: {type: 'value', max: 1, axisLabel: {fontSize: 10, formatter: function (v) { return Math.round(100 * v) + '%'; }}},
+      series: names.map(function (n) {
+        return {type: 'bar', name: n, data: l.series[n].map(function (v, i) { return [i, v]; })};
+      })
+    };
+  }
+
   function runsChart(el) {
     var runs = DATA.quality.runs;
     var labels = runs.map(function (r) { return r.startedAt.substring(0, 16); });
@@ -285,7 +301,7 @@
   }
 
   var DRAW = {gap: gapChart, topics: topicChart, volume: volumeChart, weekly: weeklyChart,
-    sentiment: sentimentChart, runs: runsChart, reasons: reasonsChart};
+    sentiment: sentimentChart, languages: languagesChart, runs: runsChart, reasons: reasonsChart};
 
   function draw(el) {
     var option = DRAW[el.dataset.chart](el);
