@@ -246,18 +246,21 @@
     };
   }
 
+  // one row per language (most conversations first), a bar per share: reads with many languages too
   function languagesChart(el) {
     var l = DATA.languages;
-    var names = Object.keys(l.series);
+    var shares = Object.keys(l.series);
+    el.style.height = Math.max(220, l.languages.length * (shares.length * 6 + 10) + 90) + 'px';
+    function percent(v) { return v === null ? 'n/a' : (100 * v).toFixed(1) + '%'; }
     return {
       animation: false,
       legend: {bottom: 0, textStyle: {fontSize: 11}},
-      grid: {left: 44, right: 12, top: 12, bottom: 64},
-      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null ? 'n/a' : (100 * v).toFixed(1) + '%'; }},
-      xAxis: {type: 'category', data: l.languages, axisLabel: {fontSize: 11}},
-      yAxis: {type: 'value', max: 1, axisLabel: {fontSize: 10, formatter: function (v) { return Math.round(100 * v) + '%'; }}},
-      series: names.map(function (n) {
-        return {type: 'bar', name: n, data: l.series[n].map(function (v, i) { return [i, v]; })};
+      grid: {left: 8, right: 24, top: 8, bottom: 56, containLabel: true},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: percent},
+      yAxis: {type: 'category', data: l.languages, inverse: true, axisLabel: {fontSize: 11}},
+      xAxis: {type: 'value', min: 0, max: 1, axisLabel: {fontSize: 10, formatter: percent}},
+      series: shares.map(function (name) {
+        return {type: 'bar', name: name, data: l.series[name].map(function (v, row) { return [v, row]; })};
       })
     };
   }
