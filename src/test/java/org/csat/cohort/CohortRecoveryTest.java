@@ -1,6 +1,7 @@
 package org.csat.cohort;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -204,7 +205,7 @@ class CohortRecoveryTest {
         Map<String, long[]> sides = new HashMap<>();
         for (Row row : penaltySilver
                 .where(col("date").geq(java.sql.Date.valueOf(START.plusDays(ROLLOUT_DAY))))
-                .groupBy("language")
+                .groupBy(coalesce(col("language"), lit("und")))
                 .agg(
                         count(when(col("handled_by").isin("bot", "bot_to_human"), lit(1))),
                         count(when(col("handled_by").equalTo("human"), lit(1))))
@@ -231,14 +232,17 @@ class CohortRecoveryTest {
         Map<String, Row> drop = resolvedByLanguage();
         Set<String> expected = new TreeSet<>(sides.keySet());
         expected.add("pt");
-        assertEquals(Set.of("en", "de", "fr", "es", "sv", "pt"), expected, "the generator's languages");
+        assertEquals(
+                Set.of("en", "de", "fr", "es", "sv", "und", "pt"),
+                expected,
+                "the generator's languages, 'und' where it leaves the language out");
         assertEquals(expected, new TreeSet<>(drop.keySet()), "every language of the data and every listed one");
         long botFirstSum = 0;
         long humanSum = 0;
         for (String language : expected) {
             Row row = drop.get(language);
             long[] side = sides.getOrDefault(language, new long[2]);
-            boolean listed = !language.equals("es");
+            boolean listed = !language.equals("es") && !language.equals("und");
             boolean large = side[0] >= 100 && side[1] >= 100;
             assertEquals(listed && large, row.<Boolean>getAs("stated"), language);
             assertEquals(side[0], row.<Long>getAs("n_bot_first"), language + ": resolved has a value for every chat");
