@@ -27,7 +27,9 @@ import org.csat.tables.TableSchemas;
  * Silver conversations -> the three comparison tables. Finds the rollout, prepares the frame,
  * derives complexity bands, fits the propensity models, sums cells per bootstrap replicate,
  * fixes the strata from the data as it is, runs every estimator per replicate on the
- * executors and summarizes the replicates into estimates with intervals. Deterministic: the
+ * executors and summarizes the replicates into estimates with intervals; then the same again
+ * on each language's conversations that {@link LanguageCut} states (with the overall rollout
+ * and bands), and the reason for each language it does not. Deterministic: the
  * bootstrap is seeded ({@code cohort.bootstrap_seed}), the logistic regression has no
  * randomness and the output is rounded (see {@link Values}).
  */
