@@ -21,6 +21,7 @@
 SELECT 'gold_quality_drop' AS table_name, count(*) AS rows FROM gold_quality_drop
 UNION ALL SELECT 'gold_cohort_comparison', count(*) FROM gold_cohort_comparison
 UNION ALL SELECT 'gold_topic_quality', count(*) FROM gold_topic_quality
+UNION ALL SELECT 'gold_quality_drop_by_language', count(*) FROM gold_quality_drop_by_language
 
 -- COMMAND ----------
 
@@ -128,3 +129,20 @@ FROM gold_topic_quality
 WHERE cohort = 'bot_first' AND metric = 'asked_for_human' AND topic <> 'ALL'
 ORDER BY ci_low DESC, topic
 LIMIT 20
+
+-- COMMAND ----------
+
+-- MAGIC %md
+-- MAGIC ## Where it comes from: language
+-- MAGIC The same answer per language, estimated on the language's conversations alone for the
+-- MAGIC languages of `cohort.languages` with `cohort.language_min_n` bot-first and human-first
+-- MAGIC conversations after the rollout; for the others `verdict` says why they are not stated.
+-- MAGIC Every estimate per language: `gold_cohort_comparison_by_language`.
+
+-- COMMAND ----------
+
+SELECT language, stated, language_conversations, n_bot_first, n_human, human_baseline, bot_first,
+       adjusted_difference, ci_low, ci_high, significant, verdict
+FROM gold_quality_drop_by_language
+WHERE metric = 'resolved'
+ORDER BY stated DESC, language_conversations DESC, language

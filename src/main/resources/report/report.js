@@ -246,6 +246,25 @@
     };
   }
 
+  // one row per language (most conversations first), a bar per share: reads with many languages too
+  function languagesChart(el) {
+    var l = DATA.languages;
+    var shares = Object.keys(l.series);
+    el.style.height = Math.max(220, l.languages.length * (shares.length * 6 + 10) + 90) + 'px';
+    function percent(v) { return v === null ? 'n/a' : (100 * v).toFixed(1) + '%'; }
+    return {
+      animation: false,
+      legend: {bottom: 0, textStyle: {fontSize: 11}},
+      grid: {left: 8, right: 24, top: 8, bottom: 56, containLabel: true},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: percent},
+      yAxis: {type: 'category', data: l.languages, inverse: true, axisLabel: {fontSize: 11}},
+      xAxis: {type: 'value', min: 0, max: 1, axisLabel: {fontSize: 10, formatter: percent}},
+      series: shares.map(function (name) {
+        return {type: 'bar', name: name, data: l.series[name].map(function (v, row) { return [v, row]; })};
+      })
+    };
+  }
+
   function runsChart(el) {
     var runs = DATA.quality.runs;
     var labels = runs.map(function (r) { return r.startedAt.substring(0, 16); });
@@ -285,7 +304,7 @@
   }
 
   var DRAW = {gap: gapChart, topics: topicChart, volume: volumeChart, weekly: weeklyChart,
-    sentiment: sentimentChart, runs: runsChart, reasons: reasonsChart};
+    sentiment: sentimentChart, languages: languagesChart, runs: runsChart, reasons: reasonsChart};
 
   function draw(el) {
     var option = DRAW[el.dataset.chart](el);

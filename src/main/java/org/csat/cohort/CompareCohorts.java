@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.csat.config.ComparisonSettings;
@@ -26,7 +27,9 @@ import org.csat.tables.TableSchemas;
  * Silver conversations -> the three comparison tables. Finds the rollout, prepares the frame,
  * derives complexity bands, fits the propensity models, sums cells per bootstrap replicate,
  * fixes the strata from the data as it is, runs every estimator per replicate on the
- * executors and summarizes the replicates into estimates with intervals. Deterministic: the
+ * executors and summarizes the replicates into estimates with intervals; then the same again
+ * on each language's conversations that {@link LanguageCut} states (with the overall rollout
+ * and bands), and the reason for each language it does not. Deterministic: the
  * bootstrap is seeded ({@code cohort.bootstrap_seed}), the logistic regression has no
  * randomness and the output is rounded (see {@link Values}).
  */
@@ -34,9 +37,20 @@ final class CompareCohorts {
     private final SparkSession spark;
     private final ComparisonSettings settings;
 
-    /** The three tables and the rollout date they are based on (null when none was found). */
+    /**
+     * The three tables, the first two again per language ({@link LanguageCut}), and the rollout
+     * date they are based on (null when none was found).
+     */
     public record Result(
-            Dataset<Row> comparison, Dataset<Row> qualityDrop, Dataset<Row> topicQuality, LocalDate rolloutDate) {}
+            Dataset<Row> comparison,
+            Dataset<Row> qualityDrop,
+            Dataset<Row> topicQuality,
+            Dataset<Row> comparisonByLanguage,
+            Dataset<Row> qualityDropByLanguage,
+            LocalDate rolloutDate) {}
+
+    /** The rows of gold_cohort_comparison and gold_quality_drop from one set of conversations. */
+    private record Estimates(List<Row> comparison, List<Row> qualityDrop) {}
 
     public CompareCohorts(SparkSession spark, ComparisonSettings settings) {
         if (settings == null) {
@@ -66,12 +80,18 @@ final class CompareCohorts {
                 String note = "no bot rollout found: the bot never answered first in "
                         + Math.round(100 * settings.rolloutShareThreshold())
                         + "% of a day's conversations; set cohort.rollout_date to compare anyway";
+                List<Row> dropByLanguage = new ArrayList<>();
+                for (LanguageCut.Size size : LanguageCut.sizes(prepared, settings)) {
+                    notStated(selection, null, size, note, dropByLanguage);
+                }
                 return new Result(
                         spark.createDataFrame(List.of(), TableSchemas.GOLD_COHORT_COMPARISON),
                         spark.createDataFrame(
                                 new QualityDropRows(selection.sources(), Map.of(), null, settings, null, note).rows(),
                                 TableSchemas.GOLD_QUALITY_DROP),
                         spark.createDataFrame(List.of(), TableSchemas.GOLD_TOPIC_QUALITY),
+                        spark.createDataFrame(List.of(), TableSchemas.GOLD_COHORT_COMPARISON_BY_LANGUAGE),
+                        spark.createDataFrame(dropByLanguage, TableSchemas.GOLD_QUALITY_DROP_BY_LANGUAGE),
                         null);
             }
             return compare(frame, bands, selection, date);
@@ -81,16 +101,61 @@ final class CompareCohorts {
     }
 
     private Result compare(Dataset<Row> frame, Dataset<Row> bands, QualityMetrics.Selection selection, LocalDate date) {
-        List<QualityMetric> metrics = selection.present();
-        List<CohortPair> fittable = fittablePairs(frame);
-        Dataset<Row> weighted =
-                new FitPropensity(settings).apply(frame, fittable).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> cells = null;
+        Dataset<Row> weighted = weigh(frame);
         try {
-            Map<CohortPair, FitPropensity.Overlap> overlaps = FitPropensity.overlaps(weighted, settings);
-            cells = new ReplicateCellSums(metrics, settings.bootstrapReplicates(), settings.bootstrapSeed())
-                    .apply(weighted)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Estimates overall = estimate(weighted, selection, date);
+            Dataset<Row> topics =
+                    new BuildTopicQuality(spark, selection.present(), settings, date).apply(weighted, bands);
+            List<Row> comparisonByLanguage = new ArrayList<>();
+            List<Row> dropByLanguage = new ArrayList<>();
+            for (LanguageCut.Size size : LanguageCut.sizes(frame, settings)) {
+                if (!size.stated()) {
+                    notStated(selection, date, size, size.notStated(), dropByLanguage);
+                    continue;
+                }
+                Dataset<Row> language = weigh(
+                        frame.where(col(PrepareComparisonFrame.LANGUAGE_CUT).equalTo(size.language())));
+                try {
+                    Estimates cut = estimate(language, selection, date);
+                    cut.comparison().forEach(row -> comparisonByLanguage.add(leading(row, size.language())));
+                    cut.qualityDrop()
+                            .forEach(row ->
+                                    dropByLanguage.add(leading(row, size.language(), true, size.conversations())));
+                } finally {
+                    language.unpersist();
+                }
+            }
+            return new Result(
+                    spark.createDataFrame(overall.comparison(), TableSchemas.GOLD_COHORT_COMPARISON),
+                    spark.createDataFrame(overall.qualityDrop(), TableSchemas.GOLD_QUALITY_DROP),
+                    topics,
+                    spark.createDataFrame(comparisonByLanguage, TableSchemas.GOLD_COHORT_COMPARISON_BY_LANGUAGE),
+                    spark.createDataFrame(dropByLanguage, TableSchemas.GOLD_QUALITY_DROP_BY_LANGUAGE),
+                    date);
+        } finally {
+            weighted.unpersist();
+        }
+    }
+
+    /** The frame with each row's propensity weights, persisted: the caller unpersists it. */
+    private Dataset<Row> weigh(Dataset<Row> frame) {
+        return new FitPropensity(settings).apply(frame, fittablePairs(frame)).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * Every estimate from weighted conversations: cells summed per bootstrap replicate, strata
+     * fixed from the data as it is, every estimator run per replicate on the executors, the
+     * replicates summarized into estimates with intervals. The overall rows and each language's
+     * come from here, so a language is adjusted exactly as the whole is.
+     */
+    private Estimates estimate(Dataset<Row> weighted, QualityMetrics.Selection selection, LocalDate date) {
+        List<QualityMetric> metrics = selection.present();
+        List<CohortPair> fittable = fittablePairs(weighted);
+        Map<CohortPair, FitPropensity.Overlap> overlaps = FitPropensity.overlaps(weighted, settings);
+        Dataset<Row> cells = new ReplicateCellSums(metrics, settings.bootstrapReplicates(), settings.bootstrapSeed())
+                .apply(weighted)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
             List<Cell> base = new ArrayList<>();
             cells.where(col(ReplicateCellSums.REPLICATE).equalTo(0))
                     .collectAsList()
@@ -105,20 +170,28 @@ final class CompareCohorts {
                     .collectAsList();
             Map<String, Contrast> contrasts =
                     Contrast.summarize(replicateRows, settings.bootstrapReplicates(), settings.confidenceLevel());
-            Dataset<Row> comparison = spark.createDataFrame(
+            return new Estimates(
                     new ComparisonRows(selection.sources(), contrasts, plan, overlaps, base, settings, date).rows(),
-                    TableSchemas.GOLD_COHORT_COMPARISON);
-            Dataset<Row> drop = spark.createDataFrame(
-                    new QualityDropRows(selection.sources(), contrasts, plan, settings, date, null).rows(),
-                    TableSchemas.GOLD_QUALITY_DROP);
-            Dataset<Row> topics = new BuildTopicQuality(spark, metrics, settings, date).apply(weighted, bands);
-            return new Result(comparison, drop, topics, date);
+                    new QualityDropRows(selection.sources(), contrasts, plan, settings, date, null).rows());
         } finally {
-            if (cells != null) {
-                cells.unpersist();
-            }
-            weighted.unpersist();
+            cells.unpersist();
         }
+    }
+
+    private void notStated(
+            QualityMetrics.Selection selection, LocalDate date, LanguageCut.Size size, String reason, List<Row> into) {
+        QualityDropRows.notStated(selection.sources(), settings, date, reason, size.botFirst(), size.human())
+                .forEach(row -> into.add(leading(row, size.language(), false, size.conversations())));
+    }
+
+    /** The row with {@code values} in front: the by-language tables' leading columns. */
+    private static Row leading(Row row, Object... values) {
+        Object[] all = new Object[values.length + row.size()];
+        System.arraycopy(values, 0, all, 0, values.length);
+        for (int i = 0; i < row.size(); i++) {
+            all[values.length + i] = row.get(i);
+        }
+        return RowFactory.create(all);
     }
 
     /** Pairs with at least two conversations on each side after the rollout: a propensity model needs both classes. */

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.csat.nlp.LanguageTags;
 
 /**
  * Silver conversations -> the comparison frame: one row per conversation with its period
@@ -38,6 +39,9 @@ final class PrepareComparisonFrame {
     public static final String COHORT = "cohort";
     public static final String TOPIC = "topic_key";
     public static final String LANGUAGE = "language_key";
+    /** The language the comparison is cut by ({@link LanguageCut}): the primary subtag, "pt-br" -> "pt". */
+    public static final String LANGUAGE_CUT = "language_cut";
+
     public static final String CHANNEL = "channel_key";
     public static final String HOUR_BAND = "hour_band";
     public static final String DAY_TYPE = "day_type";
@@ -70,6 +74,7 @@ final class PrepareComparisonFrame {
                 topicKey(schema).as(TOPIC),
                 coalesce(nullif(lower(trim(col("language"))), lit("")), lit("und"))
                         .as(LANGUAGE),
+                LanguageTags.primarySubtagOrUndetermined(col("language")).as(LANGUAGE_CUT),
                 coalesce(nullif(lower(trim(col("channel"))), lit("")), lit("unknown"))
                         .as(CHANNEL),
                 coalesce(floor(hour(col("started_at")).divide(6)).cast("string"), lit("unknown"))

@@ -38,6 +38,8 @@ final class QualityDropRows {
     private final ComparisonSettings settings;
     private final LocalDate rollout;
     private final String missingRolloutNote;
+    private long botFirstSide;
+    private long humanSide;
 
     QualityDropRows(
             Map<QualityMetric, String> sources,
@@ -52,6 +54,24 @@ final class QualityDropRows {
         this.settings = settings;
         this.rollout = rollout;
         this.missingRolloutNote = missingRolloutNote;
+    }
+
+    /**
+     * The rows of a language not stated on its own ({@link LanguageCut}): the reason as every
+     * metric's verdict, and the language's bot-first and human-first conversations after the
+     * rollout as {@code n_bot_first} and {@code n_human}, so the size behind the reason shows.
+     */
+    static List<Row> notStated(
+            Map<QualityMetric, String> sources,
+            ComparisonSettings settings,
+            LocalDate rollout,
+            String reason,
+            long botFirst,
+            long human) {
+        QualityDropRows rows = new QualityDropRows(sources, Map.of(), null, settings, rollout, reason);
+        rows.botFirstSide = botFirst;
+        rows.humanSide = human;
+        return rows.rows();
     }
 
     List<Row> rows() {
@@ -85,8 +105,8 @@ final class QualityDropRows {
                             : "not estimable: the " + primary
                                     + " method needs bot-first and human-first conversations after the rollout";
             return row.set("significant", false)
-                    .set("n_bot_first", 0L)
-                    .set("n_human", 0L)
+                    .set("n_bot_first", botFirstSide)
+                    .set("n_human", humanSide)
                     .set("verdict", why)
                     .build();
         }

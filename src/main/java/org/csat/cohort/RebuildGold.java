@@ -22,7 +22,8 @@ import org.csat.tables.Table;
  * asked-for-human rates, and the survey CSAT mean over the conversations that have one (with that
  * count, since surveys cover a minority). The fair comparison, {@code gold_cohort_comparison},
  * {@code gold_quality_drop} and {@code gold_topic_quality}, comes from {@link CompareCohorts}
- * (settings: {@code cohort.*}). The results are deterministic, so a re-run writes the same rows
+ * (settings: {@code cohort.*}), the first two again per language of {@code cohort.languages} in
+ * {@code gold_cohort_comparison_by_language} and {@code gold_quality_drop_by_language}. The results are deterministic, so a re-run writes the same rows
  * whatever files silver's rows lie in (sentiment means are summed exactly: {@link ExactSums}).
  * When another run changes silver while gold is being built, gold is built again (up to
  * {@link ConcurrentWrites#ATTEMPTS} times), so the last gold always reflects the last silver.
@@ -77,6 +78,18 @@ public final class RebuildGold extends StageAction<RebuildGold.Result> {
                 warehouse()
                         .overwrite(
                                 Table.GOLD_TOPIC_QUALITY, result.topicQuality().coalesce(1)));
+        written.put(
+                Table.GOLD_COHORT_COMPARISON_BY_LANGUAGE,
+                warehouse()
+                        .overwrite(
+                                Table.GOLD_COHORT_COMPARISON_BY_LANGUAGE,
+                                result.comparisonByLanguage().coalesce(1)));
+        written.put(
+                Table.GOLD_QUALITY_DROP_BY_LANGUAGE,
+                warehouse()
+                        .overwrite(
+                                Table.GOLD_QUALITY_DROP_BY_LANGUAGE,
+                                result.qualityDropByLanguage().coalesce(1)));
         return null;
     }
 

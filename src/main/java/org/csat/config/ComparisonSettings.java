@@ -3,6 +3,7 @@ package org.csat.config;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bot-vs-human comparison: {@code cohort.*} (docs/comparison.md). Read and checked once,
@@ -21,7 +22,9 @@ public record ComparisonSettings(
         double confidenceLevel,
         double didMaxBotShare,
         String primaryMethod,
-        int topicMinN)
+        int topicMinN,
+        Set<String> languages,
+        int languageMinN)
         implements Serializable {
     static final Setting<LocalDate> ROLLOUT_DATE = Setting.optionalDate(
             "cohort.rollout_date",
@@ -95,6 +98,23 @@ public record ComparisonSettings(
                     + " null: too few to judge); the report ranks the topics with this many a side and counts"
                     + " the others.");
 
+    static final Setting<Set<String>> LANGUAGES = Setting.names(
+            "cohort.languages",
+            "en,de,fr,es,pt,it,nl,sv,da,nb,fi,pl,zh,ja",
+            0,
+            "Languages (ISO 639-1, as in silver_conversations.language; 'pt-BR' counts as pt) whose"
+                    + " conversations are also compared on their own, in gold_cohort_comparison_by_language and"
+                    + " gold_quality_drop_by_language, with the same estimators as the overall rows. Default: the"
+                    + " languages with signal phrase lists; blank: no language is stated on its own.");
+    static final Setting<Integer> LANGUAGE_MIN_N = Setting.wholeNumber(
+            "cohort.language_min_n",
+            30,
+            2,
+            Integer.MAX_VALUE,
+            "A language of cohort.languages is stated on its own only when it has at least this many"
+                    + " bot-first and this many human-first conversations after the rollout; below it,"
+                    + " gold_quality_drop_by_language says so instead of giving an estimate.");
+
     static final List<Setting<?>> DECLARED = List.of(
             ROLLOUT_DATE,
             ROLLOUT_SHARE_THRESHOLD,
@@ -108,12 +128,20 @@ public record ComparisonSettings(
             CONFIDENCE_LEVEL,
             DID_MAX_BOT_SHARE,
             PRIMARY_METHOD,
-            TOPIC_MIN_N);
+            TOPIC_MIN_N,
+            LANGUAGES,
+            LANGUAGE_MIN_N);
 
     public ComparisonSettings {
         if (!(trimLow < trimHigh)) {
             throw new IllegalArgumentException(
                     "cohort.ipw_trim_low/high must satisfy 0 <= low < high <= 1, got " + trimLow + " and " + trimHigh);
+        }
+        for (String code : languages) {
+            if (!LanguageSettings.isLinguaCode(code)) {
+                throw new IllegalArgumentException("setting " + LANGUAGES.key() + ": '" + code
+                        + "' is not a lower-case ISO 639-1 language code (e.g. en, de, pt, nb, zh)");
+            }
         }
     }
 
@@ -131,6 +159,8 @@ public record ComparisonSettings(
                 config.get(CONFIDENCE_LEVEL),
                 config.get(DID_MAX_BOT_SHARE),
                 config.get(PRIMARY_METHOD),
-                config.get(TOPIC_MIN_N));
+                config.get(TOPIC_MIN_N),
+                config.get(LANGUAGES),
+                config.get(LANGUAGE_MIN_N));
     }
 }

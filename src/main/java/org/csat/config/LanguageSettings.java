@@ -69,7 +69,7 @@ public record LanguageSettings(Set<String> detect, boolean highAccuracy, double 
         return primary.equals("no") ? "nb" : primary;
     }
 
-    private static boolean isLinguaCode(String code) {
+    static boolean isLinguaCode(String code) {
         try {
             IsoCode639_1 iso = IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT));
             return iso != IsoCode639_1.NONE && code.equals(code.toLowerCase(Locale.ROOT));

@@ -26,8 +26,8 @@ public final class Settings {
             new Section("Quality: the predicted_csat model", CsatModelSettings.DECLARED),
             new Section("Quality: topic clusters", TopicSettings.DECLARED),
             new Section(
-                    "Cohort comparison: gold_cohort_comparison, gold_quality_drop, gold_topic_quality"
-                            + " (docs/comparison.md)",
+                    "Cohort comparison: gold_cohort_comparison, gold_quality_drop, gold_topic_quality, and the"
+                            + " first two per language (docs/comparison.md)",
                     ComparisonSettings.DECLARED),
             new Section("Report: the analysts' HTML page (bin/csat report)", ReportSettings.DECLARED),
             new Section("Catalog: the tables by name", CatalogSettings.DECLARED),

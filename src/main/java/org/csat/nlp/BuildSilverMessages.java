@@ -63,9 +63,7 @@ public final class BuildSilverMessages {
                 concat_ws(separator, expr("transform(filter(messages, m -> m.role != 'system'), m -> m.text)"));
         Column source = lower(trim(col("language")));
         Column hasSource = source.isNotNull().and(source.notEqual(""));
-        Column sourcePrimary = regexp_extract(source, "^([a-z]+)", 1);
-        // LanguageSettings.primarySubtag as a column: "pt-br" -> "pt", "no" -> "nb"
-        Column comparable = when(sourcePrimary.equalTo("no"), lit("nb")).otherwise(sourcePrimary);
+        Column comparable = LanguageTags.primarySubtag(source);
         return redacted.withColumn("detected_language", identify.apply(customerText, allText))
                 .withColumn(
                         "language_source",

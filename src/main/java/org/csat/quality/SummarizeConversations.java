@@ -1,7 +1,13 @@
 package org.csat.quality;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -17,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.csat.config.PhraseLists;
 import org.csat.config.PipelineConfig;
 import org.csat.tables.TableSchemas;
 
@@ -26,7 +33,8 @@ import org.csat.tables.TableSchemas;
  * answered, {@code human} when an agent answered first, {@code bot_to_human} when a bot turn
  * is followed by an agent turn (with or without a handoff event), {@code none} when nobody
  * answered. {@code asked_for_human} counts customer messages that match the
- * {@code asked_for_human} phrase list of the conversation's language. Sentiment start/end
+ * {@code asked_for_human} phrase list of the conversation's language; {@code customer_signals}
+ * lists every phrase-list signal a customer message fired. Sentiment start/end
  * are the customer's first and last scored messages; shift is end minus start.
  * <p>
  * Effort ({@link MeasureEffort}): response times, near-duplicate customer turns and bot
@@ -78,7 +86,8 @@ final class SummarizeConversations {
                                 .as("customer_sentiment_start"),
                         max(when(customerScored, struct(col("seq"), col("sentiment"))))
                                 .getField("sentiment")
-                                .as("customer_sentiment_end"));
+                                .as("customer_sentiment_end"),
+                        customerSignals(isCustomer).as("customer_signals"));
 
         Column botThenAgent = col("first_bot_seq")
                 .isNotNull()
@@ -144,5 +153,13 @@ final class SummarizeConversations {
                 .withColumn("predicted_csat_source", lit(null).cast(DataTypes.StringType))
                 .withColumn("topic_cluster", lit(null).cast(DataTypes.IntegerType))
                 .selectExpr(TableSchemas.columns(TableSchemas.SILVER_CONVERSATIONS));
+    }
+
+    /** The phrase-list signals any customer message fired, each once, in alphabetical order. */
+    private static Column customerSignals(Column isCustomer) {
+        Column[] fired = PhraseLists.SIGNALS.stream()
+                .map(signal -> when(isCustomer.and(col("sig_" + signal)), lit(signal)))
+                .toArray(Column[]::new);
+        return array_sort(array_distinct(flatten(collect_list(filter(array(fired), Column::isNotNull)))));
     }
 }

@@ -97,6 +97,7 @@ public final class RenderReport extends StageAction<RenderReport.Result> {
                 answers.headline().map(a -> a.metric().name()).orElse(null));
         WeeklyTrends weekly = WeeklyTrends.read(spark(), answers.rollout());
         SentimentDistributions sentiment = SentimentDistributions.read(spark(), answers.rollout());
+        LanguageCoverage languages = LanguageCoverage.read(spark());
         DataQuality quality = DataQuality.read(spark(), thisRunCounts());
         String html = new ReportPage("Bot vs human: customer satisfaction")
                 .html(header(answers, quality))
@@ -104,16 +105,22 @@ public final class RenderReport extends StageAction<RenderReport.Result> {
                 .html(topics.sectionHtml())
                 .html(weekly.html())
                 .html(sentiment.html())
+                .html(languages.html())
                 .html(quality.html())
                 .html(about(settings))
                 .data("gaps", answers.chartData())
                 .data("topics", topics.chartData())
                 .data("weekly", weekly.chartData())
                 .data("sentiment", sentiment.chartData())
+                .data("languages", languages.chartData())
                 .data("quality", quality.chartData())
                 .render();
-        int charts =
-                answers.charted().size() + topics.charts() + weekly.charts() + sentiment.charts() + quality.charts();
+        int charts = answers.charted().size()
+                + topics.charts()
+                + weekly.charts()
+                + sentiment.charts()
+                + languages.charts()
+                + quality.charts();
         return new Result(output, charts, write(html.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -29,7 +29,14 @@ public enum Table {
     TOPICS("topics", TableSchemas.TOPICS, "quality", "AssessConversationQuality"),
     GOLD_COHORT_COMPARISON("gold_cohort_comparison", TableSchemas.GOLD_COHORT_COMPARISON, "cohort", "RebuildGold"),
     GOLD_QUALITY_DROP("gold_quality_drop", TableSchemas.GOLD_QUALITY_DROP, "cohort", "RebuildGold"),
-    GOLD_TOPIC_QUALITY("gold_topic_quality", TableSchemas.GOLD_TOPIC_QUALITY, "cohort", "RebuildGold");
+    GOLD_TOPIC_QUALITY("gold_topic_quality", TableSchemas.GOLD_TOPIC_QUALITY, "cohort", "RebuildGold"),
+    GOLD_COHORT_COMPARISON_BY_LANGUAGE(
+            "gold_cohort_comparison_by_language",
+            TableSchemas.GOLD_COHORT_COMPARISON_BY_LANGUAGE,
+            "cohort",
+            "RebuildGold"),
+    GOLD_QUALITY_DROP_BY_LANGUAGE(
+            "gold_quality_drop_by_language", TableSchemas.GOLD_QUALITY_DROP_BY_LANGUAGE, "cohort", "RebuildGold");
 
     /** Whether a table records its changes row by row (Delta's change data feed). */
     private enum Feed {

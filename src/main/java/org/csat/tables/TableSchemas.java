@@ -10,6 +10,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -150,7 +151,9 @@ public final class TableSchemas {
             .add("resolution_evidence", StringType, true)
             .add("resolution_source", StringType, true)
             .add("resolution_probability", DoubleType, true)
-            .add("unanswered_questions", IntegerType, true);
+            .add("unanswered_questions", IntegerType, true)
+            // the phrase-list signals the customer's messages fired (docs/tables.md), for the cut by language
+            .add("customer_signals", createArrayType(StringType), true);
 
     public static final StructType GOLD_COHORT_DAILY = new StructType()
             .add("date", DateType, false)
@@ -305,6 +308,32 @@ public final class TableSchemas {
             .add("worse_than_human", BooleanType, true)
             .add("bot_first_share", DoubleType, true)
             .add("rollout_date", DateType, true);
+
+    /**
+     * {@code gold_cohort_comparison}'s rows again for each language of {@code cohort.languages} large
+     * enough to state ({@code cohort.language_min_n}), the language first.
+     */
+    public static final StructType GOLD_COHORT_COMPARISON_BY_LANGUAGE =
+            byLanguage(GOLD_COHORT_COMPARISON, new StructType().add("language", StringType, false));
+
+    /**
+     * {@code gold_quality_drop}'s rows per language and metric: stated for the languages of
+     * {@code cohort.languages} large enough, else the reason in {@code verdict}.
+     */
+    public static final StructType GOLD_QUALITY_DROP_BY_LANGUAGE = byLanguage(
+            GOLD_QUALITY_DROP,
+            new StructType()
+                    .add("language", StringType, false)
+                    .add("stated", BooleanType, false)
+                    .add("language_conversations", LongType, false));
+
+    private static StructType byLanguage(StructType overall, StructType leading) {
+        StructType schema = leading;
+        for (StructField field : overall.fields()) {
+            schema = schema.add(field);
+        }
+        return schema;
+    }
 
     /** The schema's column names back-quoted, for {@code selectExpr}: a row in exactly the table's column order. */
     public static String[] columns(StructType schema) {

@@ -38,7 +38,21 @@ class CellEstimatesTest {
 
     static ComparisonSettings settings(int minStratumSize) {
         return new ComparisonSettings(
-                null, 0.2, minStratumSize, 20, 0.02, 0.98, 0.001, 200, 1L, 0.95, 0.05, "stratified", 30);
+                null,
+                0.2,
+                minStratumSize,
+                20,
+                0.02,
+                0.98,
+                0.001,
+                200,
+                1L,
+                0.95,
+                0.05,
+                "stratified",
+                30,
+                java.util.Set.of(),
+                30);
     }
 
     /** Simpson's paradox: the bot is worse on both topics yet looks better overall, because it takes the easy one. */

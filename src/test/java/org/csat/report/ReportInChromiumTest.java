@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * conversations over five weeks, the bot live from day 10, one broken record, and the job
  * writing the report as its last step ({@code report.output}). The page must load offline with
  * no console error, exception or request outside the file, draw every chart the tables call for
- * (one per estimated gap, the topic rankings, two weekly, two sentiment, two data quality), draw
+ * (one per estimated gap, the topic rankings, two weekly, two sentiment, languages, two data quality), draw
  * them again for every metric a switch offers, and show the answer and where the bot is worse on
  * the first screen at 1400 px. Screenshots stay under target/report-screenshots/. A second test
  * breaks a copy of the page twice (a script error, an emptied chart) to show the checks catch both.
@@ -125,9 +126,43 @@ class ReportInChromiumTest {
                 "weekly-metric",
                 "sentiment-start",
                 "sentiment-end",
+                "languages-coverage",
                 "quality-runs",
                 "quality-reasons"));
         return expected;
+    }
+
+    @Test
+    void eachLanguageShowsItsConversationsAndTheShareWithASentimentScore() {
+        List<Row> languages = spark.sql("""
+                        SELECT language, count(*) AS conversations,
+                               count(customer_sentiment_end) / count(*) AS scored,
+                               count_if(array_contains(customer_signals, 'gratitude')) / count(*) AS gratitude
+                        FROM silver_conversations GROUP BY language""").collectAsList();
+        assertTrue(languages.size() >= 4, "the generator writes en, de, fr, es and sv: " + languages);
+        for (Row language : languages) {
+            String code = language.getString(0);
+            String row = String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td class=\"n\">%,d</td><td class=\"n\">%.1f%%</td><td class=\"n\">",
+                    code,
+                    language.getLong(1),
+                    100 * language.getDouble(2));
+            assertTrue(html.contains(row), "the languages table has " + row);
+        }
+        Row foreign = spark.sql("""
+                        SELECT count(*), count(customer_sentiment_end) FROM silver_conversations
+                        WHERE language IN ('de', 'fr', 'es', 'sv')""").first();
+        assertTrue(foreign.getLong(0) > 20, "the generator writes a fifth of its chats in de, fr, es and sv");
+        assertTrue(
+                foreign.getLong(1) <= 0.1 * foreign.getLong(0),
+                "only English messages are scored, so few German, French, Spanish or Swedish chats have a score: "
+                        + foreign);
+        assertTrue(
+                languages.stream().anyMatch(l -> l.getString(0).equals("en") && l.getDouble(2) > 0.5),
+                "most English conversations have a score");
+        assertTrue(languages.stream().anyMatch(l -> l.getDouble(3) > 0), "customers thank in some language");
+        assertTrue(html.contains("de is not listed") || html.contains("not stated: de has"), "why de is not stated");
     }
 
     @Test
