@@ -40,14 +40,12 @@ public record CsatModelSettings(
             "Hashed bag-of-words features of the customer's words (0 = none).");
     static final Setting<List<Double>> REG_PARAMS = Setting.numbers(
             "quality.csat_model.reg_params",
-            "0.01,0.03,0.1,0.3,1.0,3.0,100.0",
+            "0.01,0.03,0.1,0.3,1.0",
             0,
             Double.MAX_VALUE,
-            "Ridge strengths of the model's correction of the rule-based score tried, each with and"
-                    + " without the word features; the pair with the best Spearman over"
-                    + " quality.csat_model.folds cross-validation folds of the training rows (never the test"
-                    + " rows) wins. A strength as large as 100 shrinks the correction to almost nothing, which"
-                    + " keeps the rules' ranking where the surveys do not rank better.");
+            "Ridge strengths tried, each with and without the word features; the pair with the best"
+                    + " Spearman over quality.csat_model.folds cross-validation folds of the training rows"
+                    + " (never the test rows) wins.");
     static final Setting<Integer> FOLDS = Setting.wholeNumber(
             "quality.csat_model.folds", 3, 2, Integer.MAX_VALUE, "Cross-validation folds for choosing the model.");
     static final Setting<Integer> SEED = Setting.wholeNumber(

@@ -13,7 +13,6 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.OneHotEncoder;
-import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
@@ -25,9 +24,8 @@ import org.apache.spark.sql.Row;
 import org.csat.config.CsatModelSettings;
 
 /**
- * The CSAT model: the {@link RuleBasedCsat rule-based score} plus a correction learned from the
- * surveys, a Spark MLlib ridge regression (standardized features, normal-equation solver) of
- * the survey score's difference from the rule-based score on {@link ConversationFeatures}' numeric
+ * The CSAT model: Spark MLlib ridge regression (standardized features, normal-equation solver)
+ * of the survey score on {@link ConversationFeatures}' numeric
  * features and the conversation's language (one-hot) (with the resolution
  * features, {@link ConversationFeatures#csatNumericNames}) plus, when
  * {@code quality.csat_model.text_features} &gt; 0, that many hashed binary bag-of-words features
@@ -38,19 +36,11 @@ import org.csat.config.CsatModelSettings;
  * held-out test rows are never seen. Spearman rather than mean absolute error, because when
  * most surveys share one score the error is smallest for the strongest shrinkage, a model
  * that says nearly the same for everyone. Predictions are clipped to the survey's 1..5 scale.
- * Why a correction of the rules rather than a score of its own: with a few hundred surveys a
- * model of its own ranks worse than the rules on the conversations it never saw (on STC-3's
- * helpdesk chats, 0.57 against 0.64), while a correction that the ridge shrinks to nothing
- * <em>is</em> the rules' ranking, so the strongest strengths tried let cross-validation keep the
- * rules where the surveys do not say better.
  */
 final class CsatModelTrainer {
     static final String RAW = "raw_prediction";
-    private static final String RULES = "rule_based_csat";
-    private static final String CORRECTION = "correction";
     private static final String LANGUAGE = "language_features";
-    private static final String[] WORK_COLUMNS = {RAW, RULES, CORRECTION, "correction_label", "language_index", LANGUAGE
-    };
+    private static final String[] WORK_COLUMNS = {RAW, "language_index", LANGUAGE};
 
     private final int textFeatures;
     private final double[] regParams;
@@ -90,14 +80,12 @@ final class CsatModelTrainer {
         stages.addAll(assembly.stages());
         LinearRegression regression = new LinearRegression()
                 .setFeaturesCol("features")
-                .setLabelCol("correction_label")
-                .setPredictionCol(CORRECTION)
+                .setLabelCol("label")
+                .setPredictionCol(RAW)
                 .setElasticNetParam(0.0)
                 .setSolver("normal")
                 .setStandardization(true);
         stages.add(regression);
-        stages.add(new SQLTransformer()
-                .setStatement("SELECT *, " + RULES + " + " + CORRECTION + " AS " + RAW + " FROM __THIS__"));
         Pipeline pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
         CrossValidator search = new CrossValidator()
                 .setEstimator(pipeline)
@@ -118,7 +106,7 @@ final class CsatModelTrainer {
         boolean words = FeatureAssembly.usesWords(fitted);
         return new Fitted(
                 best,
-                "rule-based score + ridge regression of the difference, reg_param " + chosen
+                "ridge regression, reg_param " + chosen
                         + (words ? " with " + textFeatures + " hashed word features" : " without word features")
                         + ", chosen from reg_params " + Arrays.toString(regParams)
                         + (textFeatures > 0 ? " with and without word features" : "")
@@ -126,19 +114,13 @@ final class CsatModelTrainer {
     }
 
     static Dataset<Row> withLabel(Dataset<Row> features) {
-        return withRules(features)
-                .withColumn("label", col("csat").cast("double"))
-                .withColumn("correction_label", col("label").minus(col(RULES)));
-    }
-
-    private static Dataset<Row> withRules(Dataset<Row> features) {
-        return features.withColumn(RULES, RuleBasedCsat.score());
+        return features.withColumn("label", col("csat").cast("double"));
     }
 
     /** Adds {@code model_prediction}, clipped to 1..5. */
     public static Dataset<Row> predict(PipelineModel model, Dataset<Row> features) {
         Column clipped = least(lit(5.0), greatest(lit(1.0), col(RAW)));
-        return model.transform(withRules(features))
+        return model.transform(features)
                 .withColumn("model_prediction", clipped)
                 .drop(WORK_COLUMNS)
                 .drop(FeatureAssembly.COLUMNS);

@@ -62,7 +62,7 @@ class SettingsFileTest {
         assertEquals(
                 java.time.LocalDate.parse("2024-03-01"), config.comparison().rolloutDate());
         assertEquals(
-                java.util.List.of(0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 100.0),
+                java.util.List.of(0.01, 0.03, 0.1, 0.3, 1.0),
                 config.quality().csatModel().regParams());
     }
 }
