@@ -26,6 +26,7 @@ import org.csat.tables.WarehouseLock;
 public final class MaintainTables extends StageAction<MaintainTables.Result> {
     private static final String RETENTION = "delta.deletedFileRetentionDuration";
     private static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
+    private static final String LISTING_PARALLELISM = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
     /** What maintenance did to one table. */
     public record TableMaintenance(
@@ -59,9 +60,17 @@ public final class MaintainTables extends StageAction<MaintainTables.Result> {
         List<TableMaintenance> done = new ArrayList<>();
         RuntimeConfig conf = spark().conf();
         String logging = conf.get(VACUUM_LOGGING, "false");
+        String listing = conf.get(LISTING_PARALLELISM, "10000");
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse(), run().id())) {
             // VACUUM records what it deleted in a commit of its own only with logging on
             conf.set(VACUUM_LOGGING, "true");
+            // VACUUM lists and diffs a table's files in this many tasks (Spark's default 10,000),
+            // whatever the table's size: tens of thousands of near-empty tasks per maintain on a
+            // small cluster (a test's maintain took half an hour on 2 cores). Four per core
+            // is plenty for our tables' file counts; a larger setting of the session is lowered,
+            // never raised.
+            int perCluster = 4 * spark().sparkContext().defaultParallelism();
+            conf.set(LISTING_PARALLELISM, Integer.toString(Math.min(Integer.parseInt(listing), perCluster)));
             for (Table table : Table.values()) {
                 if (warehouse().exists(table)) {
                     done.add(maintain(table, retentionHours));
@@ -69,6 +78,7 @@ public final class MaintainTables extends StageAction<MaintainTables.Result> {
             }
         } finally {
             conf.set(VACUUM_LOGGING, logging);
+            conf.set(LISTING_PARALLELISM, listing);
         }
         return new Result(List.copyOf(done), retentionHours);
     }
