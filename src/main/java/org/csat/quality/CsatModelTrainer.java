@@ -25,9 +25,9 @@ import org.csat.config.CsatModelSettings;
 
 /**
  * The CSAT model: Spark MLlib ridge regression (standardized features, normal-equation solver)
- * of the survey score on {@link ConversationFeatures}' numeric
- * features and the conversation's language (one-hot) (with the resolution
- * features, {@link ConversationFeatures#csatNumericNames}) plus, when
+ * of the survey score on {@link ConversationFeatures}' numeric features (with the resolution
+ * features, {@link ConversationFeatures#csatNumericNames}) and the conversation's language
+ * (one-hot) plus, when
  * {@code quality.csat_model.text_features} &gt; 0, that many hashed binary bag-of-words features
  * of the customer's words. The ridge strength ({@code quality.csat_model.reg_params}) and
  * whether the word features help are chosen by Spearman's rank correlation with the survey
@@ -97,12 +97,7 @@ final class CsatModelTrainer {
         CrossValidatorModel searched = search.fit(withLabel(train).orderBy("conversation_id"));
         PipelineModel best = (PipelineModel) searched.bestModel();
         Transformer[] fitted = best.stages();
-        double chosen = Arrays.stream(fitted)
-                .filter(LinearRegressionModel.class::isInstance)
-                .map(LinearRegressionModel.class::cast)
-                .findFirst()
-                .orElseThrow()
-                .getRegParam();
+        double chosen = ((LinearRegressionModel) fitted[fitted.length - 1]).getRegParam();
         boolean words = FeatureAssembly.usesWords(fitted);
         return new Fitted(
                 best,

@@ -1,7 +1,6 @@
 package org.csat.quality;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
@@ -56,15 +55,7 @@ final class FeatureAssembly {
 
     /** Whether a fitted pipeline (these stages, then the estimator's model) uses the word features. */
     static boolean usesWords(Transformer[] fitted) {
-        return Arrays.stream(fitted)
-                        .filter(VectorAssembler.class::isInstance)
-                        .map(VectorAssembler.class::cast)
-                        .filter(assembler -> assembler.getOutputCol().equals("features"))
-                        .findFirst()
-                        .orElseThrow()
-                        .getInputCols()
-                        .length
-                > 1;
+        return ((VectorAssembler) fitted[fitted.length - 2]).getInputCols().length > 1;
     }
 
     /** The columns the fitted stages add, to drop after predicting. */
