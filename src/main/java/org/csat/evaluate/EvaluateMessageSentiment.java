@@ -142,14 +142,17 @@ public final class EvaluateMessageSentiment {
         List<Scored> sst2;
         List<Scored> uss;
         if (scoredBefore != null) {
-            sst2 = readScores(scoredBefore, "sst2");
-            uss = readScores(scoredBefore, "uss");
+            sst2 = SentimentScoresFile.read(scoredBefore, "sst2", List.copyOf(LEXICONS.keySet()));
+            uss = SentimentScoresFile.read(scoredBefore, "uss", List.copyOf(LEXICONS.keySet()));
         } else {
             sst2 = score(sst2(datasets.resolve(SST2)));
             uss = score(ussTurns(datasets.resolve(USS), turns, seed));
         }
         if (scoresFile != null && scoredBefore == null) {
-            writeScores(scoresFile, sst2, uss);
+            Map<String, List<Scored>> sets = new LinkedHashMap<>();
+            sets.put("sst2", sst2);
+            sets.put("uss", uss);
+            SentimentScoresFile.write(scoresFile, sets, List.copyOf(LEXICONS.keySet()));
         }
         List<String> twoWay = List.of("negative", "positive");
         List<String> threeWay = List.of("negative", "neutral", "positive");
@@ -280,62 +283,6 @@ public final class EvaluateMessageSentiment {
                     return new Scored(text, SentimentScale.messageProbabilities(sentences), lexicon);
                 })
                 .toList();
-    }
-
-    private static void writeScores(Path file, List<Scored> sst2, List<Scored> uss) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("set\tgold\trating\t" + String.join("\t", SentimentScale.LABELS) + "\t"
-                + String.join("\t", LEXICONS.keySet()) + "\ttext");
-        Map<String, List<Scored>> sets = new LinkedHashMap<>();
-        sets.put("sst2", sst2);
-        sets.put("uss", uss);
-        sets.forEach((set, texts) -> {
-            for (Scored s : texts) {
-                StringBuilder line = new StringBuilder(
-                        set + "\t" + s.text().gold() + "\t" + s.text().rating());
-                for (int i = 0; i < SentimentScale.LABELS.length; i++) {
-                    line.append('\t').append(s.corenlp() == null ? "" : String.valueOf(s.corenlp()[i]));
-                }
-                s.lexicon().values().forEach(v -> line.append('\t').append(v));
-                line.append('\t').append(s.text().text().replaceAll("\\s+", " "));
-                lines.add(line.toString());
-            }
-        });
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.write(file, lines, StandardCharsets.UTF_8);
-    }
-
-    /** The texts of one set in a file {@link #writeScores} wrote. */
-    private static List<Scored> readScores(Path file, String set) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String> header = List.of(lines.get(0).split("\t"));
-        List<String> variants = header.subList(3 + SentimentScale.LABELS.length, header.size() - 1);
-        if (!variants.equals(List.copyOf(LEXICONS.keySet()))) {
-            throw new IllegalArgumentException(file + " has the lexicon variants " + variants + ", this version "
-                    + LEXICONS.keySet() + ": score again (without --scores)");
-        }
-        List<Scored> texts = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split("\t", -1);
-            if (!fields[0].equals(set)) {
-                continue;
-            }
-            double[] corenlp = fields[3].isEmpty() ? null : new double[SentimentScale.LABELS.length];
-            for (int i = 0; corenlp != null && i < corenlp.length; i++) {
-                corenlp[i] = Double.parseDouble(fields[3 + i]);
-            }
-            Map<String, Double> lexicon = new LinkedHashMap<>();
-            for (int i = 0; i < variants.size(); i++) {
-                lexicon.put(variants.get(i), Double.parseDouble(fields[3 + SentimentScale.LABELS.length + i]));
-            }
-            texts.add(new Scored(
-                    new Labelled(fields[fields.length - 1], fields[1], Double.parseDouble(fields[2])),
-                    corenlp,
-                    lexicon));
-        }
-        return texts;
     }
 
     private Figure figure(
