@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.csat.config.PipelineConfig;
@@ -137,7 +136,7 @@ final class EvaluateCommand implements Command {
                         .limit(limit)
                         .seed(seed)
                         .execute();
-                report = report(result, limit, seed, Duration.between(started, Instant.now()));
+                report = EvaluationReports.uss(result, limit, seed, Duration.between(started, Instant.now()));
             } else if (option.equals("stc3")) {
                 EvaluateStc3Agreement.Result result = new EvaluateStc3Agreement(session.spark(), config)
                         .file(directory)
@@ -172,32 +171,5 @@ final class EvaluateCommand implements Command {
         } finally {
             session.close();
         }
-    }
-
-    static String report(EvaluateUssAgreement.Result result, int limit, long seed, Duration took) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "USS agreement: %d dialogues (--limit %d --seed %d), model trained on %d, "
-                        + "evaluated on %d held out; predicted_csat source %s; %d s%n%n",
-                result.converted(),
-                limit,
-                seed,
-                result.trainDialogues(),
-                result.testDialogues(),
-                result.csatSource(),
-                took.toSeconds()));
-        out.append("| scorer | dialogues | cohort | Spearman vs annotators | MAE (1-5) |\n|---|---|---|---|---|\n");
-        for (EvaluateUssAgreement.Figure f : result.figures()) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %d | %s | %s | %s |%n",
-                    f.scorer(),
-                    f.dialogues(),
-                    f.cohort(),
-                    f.spearman() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", f.spearman()),
-                    f.mae() == null ? "" : String.format(Locale.ROOT, "%.3f", f.mae())));
-        }
-        return out.toString().stripTrailing();
     }
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.csat.evaluate.EvaluateMessageSentiment;
 import org.csat.evaluate.EvaluateStc3Agreement;
+import org.csat.evaluate.EvaluateUssAgreement;
 
-/** The Markdown tables {@code csat evaluate} prints for the STC-3 and message sentiment evaluations. */
+/** The Markdown tables {@code csat evaluate} prints for the USS, STC-3 and message sentiment evaluations. */
 final class EvaluationReports {
     private EvaluationReports() {}
 
@@ -40,6 +41,33 @@ final class EvaluationReports {
                 .append(" | ")
                 .append(String.join(" | ", row))
                 .append(" |\n"));
+        return out.toString().stripTrailing();
+    }
+
+    static String uss(EvaluateUssAgreement.Result result, int limit, long seed, Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "USS agreement: %d dialogues (--limit %d --seed %d), model trained on %d, "
+                        + "evaluated on %d held out; predicted_csat source %s; %d s%n%n",
+                result.converted(),
+                limit,
+                seed,
+                result.trainDialogues(),
+                result.testDialogues(),
+                result.csatSource(),
+                took.toSeconds()));
+        out.append("| scorer | dialogues | cohort | Spearman vs annotators | MAE (1-5) |\n|---|---|---|---|---|\n");
+        for (EvaluateUssAgreement.Figure f : result.figures()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s |%n",
+                    f.scorer(),
+                    f.dialogues(),
+                    f.cohort(),
+                    f.spearman() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", f.spearman()),
+                    f.mae() == null ? "" : String.format(Locale.ROOT, "%.3f", f.mae())));
+        }
         return out.toString().stripTrailing();
     }
 
