@@ -36,7 +36,7 @@ import org.csat.tables.Warehouse;
  * {@code model_metrics} (area under the ROC curve of the probability, balanced accuracy of the
  * decision). The model decides {@code resolved} only when its balanced accuracy beats the
  * rules', and then refitted by the same procedure on every labelled conversation (saved beside
- * it, {@code <version>-all}; on STC-3 the quarter more rows gained 0.0035 of area under the
+ * it, {@code <version>-all}; on STC-3 the quarter more rows added 0.003 to the area under the
  * curve); otherwise, and with too few labels, the rules ({@link ClassifyResolution},
  * {@link ResolutionStatus}) decide. Facts are never overruled: a customer who came back, never
  * wrote or got no answer is not resolved, whatever the model reads in the words.
