@@ -44,14 +44,16 @@ import org.csat.config.PhraseLists;
  * rule-based score also read the final resolution ({@link #withResolution}, after the resolution
  * model decided). The signals are the ones that move real customers: whether they accepted the
  * answer, questions left unanswered, being sent elsewhere or promised a call-back, apologies,
- * the tone of their last two messages, effort (turns, words, repetition, waiting).
+ * the tone of their last two messages, effort (turns, words, repetition, waiting), and how the
+ * exchange ends: whether the bot or agent gave substantial answers (words per reply, the longest
+ * reply) or ended asking for something, and whether the customer has the last word, on a question.
  * Sentiment is missing outside {@code sentiment.languages}: it then reads 0 and
  * {@code has_sentiment} 0, so a model can tell "neutral" from "not scored". Counts are capped
  * at 3 and durations log-scaled so a few extreme conversations do not dominate a linear model.
  */
 public final class ConversationFeatures {
     /** Bump when the features change: it is part of the model version. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** The resolution as features: the final decision, and the model's probability (the decision where there is none). */
     static final List<String> RESOLUTION = List.of("resolved_flag", "resolution_p");
@@ -121,6 +123,11 @@ public final class ConversationFeatures {
         f.put("last_customer_positive", flag(col("last_customer.positive_close")));
         f.put("last_customer_negative", flag(col("last_customer.negative")));
         f.put("customer_questions", capped(col("n_questions")));
+        f.put("last_customer_question", flag(col("last_customer.is_question")));
+        f.put("ends_with_customer", flag(col("last_message.from_customer")));
+        f.put("last_responder_question", flag(col("last_responder.is_question")));
+        f.put("log_responder_words_per_turn", log1p(coalesce(col("responder_words_per_turn"), lit(0.0))));
+        f.put("log_responder_longest_message", log1p(coalesce(col("responder_longest_message"), lit(0))));
         return f;
     }
 
@@ -176,8 +183,13 @@ public final class ConversationFeatures {
                 sum(when(col("role").notEqual("customer").and(col("sig_bot_fallback")), 1)
                                 .otherwise(0))
                         .as("n_bot_fallback"),
-                max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative"))))
+                max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative"), col("is_question"))))
                         .as("last_customer"),
+                max(struct(col("seq"), isCustomer.as("from_customer"))).as("last_message"),
+                max(when(isCustomer.unary_$bang(), struct(col("seq"), col("is_question"))))
+                        .as("last_responder"),
+                avg(when(isCustomer.unary_$bang(), size(words))).as("responder_words_per_turn"),
+                max(when(isCustomer.unary_$bang(), size(words))).as("responder_longest_message"),
                 slice(
                                 sort_array(
                                         collect_list(when(

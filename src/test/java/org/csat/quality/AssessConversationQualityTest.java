@@ -200,6 +200,17 @@ class AssessConversationQualityTest {
                 metrics.get("resolution_model/balanced_accuracy") > metrics.get("resolution_rules/balanced_accuracy"),
                 "the model decides because it agrees better with the held-out labels: " + metrics);
         assertTrue(metrics.get("resolution_model/auc") > 0.8, "planted labels are learnable: " + metrics);
+        // What decides is the model refitted on every labelled conversation, cut at their share resolved.
+        assertTrue(
+                java.nio.file.Files.isDirectory(
+                        Path.of(warehouse.root(), "models", "resolution", version + "-all")),
+                "the refitted model is saved beside the evaluated one");
+        List<Boolean> labels = silverById().values().stream()
+                .map(r -> r.<String, String>getJavaMap(r.fieldIndex("metadata")))
+                .filter(m -> m != null && m.containsKey(SyntheticChats.LABEL_KEY))
+                .map(m -> Boolean.parseBoolean(m.get(SyntheticChats.LABEL_KEY)))
+                .toList();
+        double share = labels.stream().filter(b -> b).count() / (double) labels.size();
         for (Row r : silverById().values()) {
             assertEquals(night2.resolutionSource(), r.getAs("resolution_source"), "every row is decided again");
             String rule = r.getAs("resolution_rule");
@@ -209,6 +220,7 @@ class AssessConversationQualityTest {
             } else {
                 double p = r.<Double>getAs("resolution_probability");
                 assertTrue(p >= 0 && p <= 1, "a probability: " + p);
+                assertEquals(p >= share, r.<Boolean>getAs("resolved"), "resolved is p >= " + share + ": " + p);
             }
         }
         long handoffsResolved = silverById().values().stream()
