@@ -202,7 +202,8 @@ class AssessConversationQualityTest {
         assertTrue(metrics.get("resolution_model/auc") > 0.8, "planted labels are learnable: " + metrics);
         // What decides is the model refitted on every labelled conversation, cut at their share resolved.
         assertTrue(
-                java.nio.file.Files.isDirectory(Path.of(warehouse.root(), "models", "resolution", version + "-all")),
+                java.nio.file.Files.isDirectory(
+                        Path.of(java.net.URI.create(warehouse.root() + "/models/resolution/" + version + "-all"))),
                 "the refitted model is saved beside the evaluated one");
         List<Boolean> labels = silverById().values().stream()
                 .map(r -> r.<String, String>getJavaMap(r.fieldIndex("metadata")))
