@@ -38,8 +38,10 @@ final class QualityDropRows {
     private final ComparisonSettings settings;
     private final LocalDate rollout;
     private final String missingRolloutNote;
-    private long botFirstSide;
-    private long humanSide;
+    /** The sides' sizes a row without an estimate reports ({@link #notStated}; 0 otherwise). */
+    private final long botFirstSide;
+
+    private final long humanSide;
 
     QualityDropRows(
             Map<QualityMetric, String> sources,
@@ -48,12 +50,26 @@ final class QualityDropRows {
             ComparisonSettings settings,
             LocalDate rollout,
             String missingRolloutNote) {
+        this(sources, contrasts, plan, settings, rollout, missingRolloutNote, 0, 0);
+    }
+
+    private QualityDropRows(
+            Map<QualityMetric, String> sources,
+            Map<String, Contrast> contrasts,
+            StrataPlan plan,
+            ComparisonSettings settings,
+            LocalDate rollout,
+            String missingRolloutNote,
+            long botFirstSide,
+            long humanSide) {
         this.sources = sources;
         this.contrasts = contrasts;
         this.plan = plan;
         this.settings = settings;
         this.rollout = rollout;
         this.missingRolloutNote = missingRolloutNote;
+        this.botFirstSide = botFirstSide;
+        this.humanSide = humanSide;
     }
 
     /**
@@ -68,10 +84,7 @@ final class QualityDropRows {
             String reason,
             long botFirst,
             long human) {
-        QualityDropRows rows = new QualityDropRows(sources, Map.of(), null, settings, rollout, reason);
-        rows.botFirstSide = botFirst;
-        rows.humanSide = human;
-        return rows.rows();
+        return new QualityDropRows(sources, Map.of(), null, settings, rollout, reason, botFirst, human).rows();
     }
 
     List<Row> rows() {
