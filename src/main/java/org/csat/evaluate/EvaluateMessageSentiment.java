@@ -142,8 +142,9 @@ public final class EvaluateMessageSentiment {
         List<Scored> sst2;
         List<Scored> uss;
         if (scoredBefore != null) {
-            sst2 = SentimentScoresFile.read(scoredBefore, "sst2", List.copyOf(LEXICONS.keySet()));
-            uss = SentimentScoresFile.read(scoredBefore, "uss", List.copyOf(LEXICONS.keySet()));
+            Map<String, List<Scored>> sets = SentimentScoresFile.read(scoredBefore, List.copyOf(LEXICONS.keySet()));
+            sst2 = sets.getOrDefault("sst2", List.of());
+            uss = sets.getOrDefault("uss", List.of());
         } else {
             sst2 = score(sst2(datasets.resolve(SST2)));
             uss = score(ussTurns(datasets.resolve(USS), turns, seed));

@@ -46,10 +46,12 @@ final class SentimentScoresFile {
     }
 
     /**
-     * The texts of one set; fails when the file's lexicon variants are not {@code variants}
-     * (written by another version, whose compounds would be read under the wrong names).
+     * Every set's texts, by set, in the file's order (what {@link #write} was given); fails when
+     * the file's lexicon variants are not {@code variants} (written by another version, whose
+     * compounds would be read under the wrong names).
      */
-    static List<EvaluateMessageSentiment.Scored> read(Path file, String set, List<String> variants) throws IOException {
+    static Map<String, List<EvaluateMessageSentiment.Scored>> read(Path file, List<String> variants)
+            throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty: score again (without --scores)");
@@ -62,12 +64,9 @@ final class SentimentScoresFile {
             throw new IllegalArgumentException(file + " has the lexicon variants " + written + ", this version "
                     + variants + ": score again (without --scores)");
         }
-        List<EvaluateMessageSentiment.Scored> texts = new ArrayList<>();
+        Map<String, List<EvaluateMessageSentiment.Scored>> sets = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split("\t", -1);
-            if (!fields[0].equals(set)) {
-                continue;
-            }
             double[] corenlp = fields[3].isEmpty() ? null : new double[SentimentScale.LABELS.length];
             for (int i = 0; corenlp != null && i < corenlp.length; i++) {
                 corenlp[i] = Double.parseDouble(fields[3 + i]);
@@ -76,12 +75,13 @@ final class SentimentScoresFile {
             for (int i = 0; i < variants.size(); i++) {
                 lexicon.put(variants.get(i), Double.parseDouble(fields[3 + SentimentScale.LABELS.length + i]));
             }
-            texts.add(new EvaluateMessageSentiment.Scored(
-                    new EvaluateMessageSentiment.Labelled(
-                            fields[fields.length - 1], fields[1], Double.parseDouble(fields[2])),
-                    corenlp,
-                    lexicon));
+            sets.computeIfAbsent(fields[0], set -> new ArrayList<>())
+                    .add(new EvaluateMessageSentiment.Scored(
+                            new EvaluateMessageSentiment.Labelled(
+                                    fields[fields.length - 1], fields[1], Double.parseDouble(fields[2])),
+                            corenlp,
+                            lexicon));
         }
-        return texts;
+        return sets;
     }
 }

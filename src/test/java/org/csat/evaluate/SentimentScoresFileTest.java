@@ -32,12 +32,14 @@ class SentimentScoresFileTest {
         sets.put("uss", List.of(scored("thanks", "positive", 4.5, null), scored("no", "negative", 1.5, null)));
         SentimentScoresFile.write(file, sets, VARIANTS);
 
-        List<EvaluateMessageSentiment.Scored> sst2 = SentimentScoresFile.read(file, "sst2", VARIANTS);
+        Map<String, List<EvaluateMessageSentiment.Scored>> read = SentimentScoresFile.read(file, VARIANTS);
+        assertEquals(List.of("sst2", "uss"), List.copyOf(read.keySet()), "the sets in the order written");
+        List<EvaluateMessageSentiment.Scored> sst2 = read.get("sst2");
         assertEquals(1, sst2.size());
         assertEquals("great, just great", sst2.get(0).text().text(), "whitespace, tabs too, is one space");
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.2, 0.2}, sst2.get(0).corenlp());
         assertEquals(Map.of("all", -0.25, "vader", 0.125), sst2.get(0).lexicon());
-        List<EvaluateMessageSentiment.Scored> uss = SentimentScoresFile.read(file, "uss", VARIANTS);
+        List<EvaluateMessageSentiment.Scored> uss = read.get("uss");
         assertEquals(
                 List.of("thanks", "no"), uss.stream().map(s -> s.text().text()).toList());
         assertEquals(4.5, uss.get(0).text().rating());
@@ -48,8 +50,8 @@ class SentimentScoresFileTest {
     void aFileOfOtherLexiconVariantsIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("scores.tsv");
         SentimentScoresFile.write(file, Map.of("uss", List.of(scored("ok", "neutral", 3, null))), VARIANTS);
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> SentimentScoresFile.read(file, "uss", List.of("all")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SentimentScoresFile.read(file, List.of("all")));
         assertTrue(e.getMessage().contains("score again"), e.getMessage());
     }
 }
