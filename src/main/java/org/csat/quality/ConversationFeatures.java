@@ -170,6 +170,8 @@ public final class ConversationFeatures {
                 .where(col("role").isin("customer", "bot", "agent"));
         Dataset<Row> signalled = new MessageSignals(phrases).apply(ofThese);
         Column isCustomer = col("role").equalTo("customer");
+        // the bot or agent (the messages are of these three roles)
+        Column isResponder = col("role").notEqual("customer");
         Column words = filter(
                 split(udf(new NormalizeTextUdf(), DataTypes.StringType).apply(col("text")), " "), w -> w.notEqual(""));
         List<Column> aggregates = new ArrayList<>(List.of(
@@ -180,16 +182,14 @@ public final class ConversationFeatures {
                 array_sort(array_distinct(flatten(collect_list(when(isCustomer, words)))))
                         .as("customer_words"),
                 sum(when(isCustomer.and(col("is_question")), 1).otherwise(0)).as("n_questions"),
-                sum(when(col("role").notEqual("customer").and(col("sig_bot_fallback")), 1)
-                                .otherwise(0))
+                sum(when(isResponder.and(col("sig_bot_fallback")), 1).otherwise(0))
                         .as("n_bot_fallback"),
                 max(when(isCustomer, struct(col("seq"), col("positive_close"), col("negative"), col("is_question"))))
                         .as("last_customer"),
                 max(struct(col("seq"), isCustomer.as("from_customer"))).as("last_message"),
-                max(when(isCustomer.unary_$bang(), struct(col("seq"), col("is_question"))))
-                        .as("last_responder"),
-                avg(when(isCustomer.unary_$bang(), size(words))).as("responder_words_per_turn"),
-                max(when(isCustomer.unary_$bang(), size(words))).as("responder_longest_message"),
+                max(when(isResponder, struct(col("seq"), col("is_question")))).as("last_responder"),
+                avg(when(isResponder, size(words))).as("responder_words_per_turn"),
+                max(when(isResponder, size(words))).as("responder_longest_message"),
                 slice(
                                 sort_array(
                                         collect_list(when(
@@ -206,8 +206,7 @@ public final class ConversationFeatures {
                     .as("n_" + signal));
         }
         for (String signal : RESPONDER_SIGNALS) {
-            aggregates.add(sum(when(col("role").notEqual("customer").and(col("sig_" + signal)), 1)
-                            .otherwise(0))
+            aggregates.add(sum(when(isResponder.and(col("sig_" + signal)), 1).otherwise(0))
                     .as("n_" + signal));
         }
         Dataset<Row> perConversation = signalled
